@@ -1,0 +1,33 @@
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace veche::core {
+
+struct CsvRecord {
+    std::size_t line = 0;  // 1-based line where the record starts
+    std::vector<std::string> fields;
+};
+
+struct CsvError {
+    std::size_t line = 0;
+    std::string message;
+};
+
+struct CsvDocument {
+    std::vector<CsvRecord> records;  // the header, if any, is records[0]
+    std::optional<CsvError> error;   // parsing stopped here; records before it are kept
+};
+
+// Parses RFC 4180 text: fields separated by commas, optionally quoted with
+// '"'; a quoted field may hold commas, doubled quotes and line breaks. Accepts a
+// UTF-8 byte order mark and LF or CRLF line ends; skips empty lines. A quote
+// inside an unquoted field, text after a closing quote, or a quoted field that
+// never closes is an error.
+CsvDocument parseCsv(std::string_view text);
+
+}  // namespace veche::core

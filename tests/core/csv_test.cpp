@@ -1,0 +1,70 @@
+#include "veche/core/csv.h"
+
+#include <gtest/gtest.h>
+
+namespace veche::core {
+namespace {
+
+using Fields = std::vector<std::string>;
+
+TEST(Csv, SplitsPlainRecords) {
+    const auto doc = parseCsv("a,b,c\n1,,3\n");
+    ASSERT_FALSE(doc.error);
+    ASSERT_EQ(doc.records.size(), 2u);
+    EXPECT_EQ(doc.records[1].fields, (Fields{"1", "", "3"}));
+    EXPECT_EQ(doc.records[1].line, 2u);
+}
+
+TEST(Csv, QuotedFieldsHoldCommasQuotesAndLineBreaks) {
+    const auto doc = parseCsv("name,note\n\"Иванов, И. И.\",\"он сказал \"\"да\"\"\nи ушёл\"\nx,y\n");
+    ASSERT_FALSE(doc.error);
+    ASSERT_EQ(doc.records.size(), 3u);
+    EXPECT_EQ(doc.records[1].fields, (Fields{"Иванов, И. И.", "он сказал \"да\"\nи ушёл"}));
+    EXPECT_EQ(doc.records[1].line, 2u);
+    EXPECT_EQ(doc.records[2].line, 4u);  // the quoted line break moved it down
+}
+
+TEST(Csv, AcceptsBomCrlfAndNoFinalLineEnd) {
+    const auto doc = parseCsv("\xEF\xBB\xBFid,x\r\n1,2\r\n\r\n3,\"4\"");
+    ASSERT_FALSE(doc.error);
+    ASSERT_EQ(doc.records.size(), 3u);
+    EXPECT_EQ(doc.records[0].fields, (Fields{"id", "x"}));
+    EXPECT_EQ(doc.records[2].fields, (Fields{"3", "4"}));
+    EXPECT_EQ(doc.records[2].line, 4u);
+}
+
+TEST(Csv, EmptyQuotedFieldAndTrailingComma) {
+    const auto doc = parseCsv("\"\",a,\n");
+    ASSERT_FALSE(doc.error);
+    EXPECT_EQ(doc.records[0].fields, (Fields{"", "a", ""}));
+}
+
+TEST(Csv, ReportsAQuoteInsideABareField) {
+    const auto doc = parseCsv("a,b\n1,x\"y\n");
+    ASSERT_TRUE(doc.error);
+    EXPECT_EQ(doc.error->line, 2u);
+    EXPECT_EQ(doc.records.size(), 1u);
+}
+
+TEST(Csv, ReportsTextAfterAClosingQuote) {
+    const auto doc = parseCsv("a\n\"x\"y\n");
+    ASSERT_TRUE(doc.error);
+    EXPECT_EQ(doc.error->line, 2u);
+    EXPECT_EQ(doc.error->message, "unexpected text after a closing quote");
+}
+
+TEST(Csv, ReportsAnUnclosedQuoteWhereItOpened) {
+    const auto doc = parseCsv("a\n\"never\nclosed\n");
+    ASSERT_TRUE(doc.error);
+    EXPECT_EQ(doc.error->line, 2u);
+    EXPECT_EQ(doc.error->message, "a quoted field is never closed");
+}
+
+TEST(Csv, ReportsALoneCarriageReturn) {
+    const auto doc = parseCsv("a,b\rc\n");
+    ASSERT_TRUE(doc.error);
+    EXPECT_EQ(doc.error->line, 1u);
+}
+
+}  // namespace
+}  // namespace veche::core
