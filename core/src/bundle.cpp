@@ -5,6 +5,7 @@
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
 
+#include <algorithm>
 #include <set>
 
 #include "csv_table.h"
@@ -91,6 +92,23 @@ Poco::JSON::Object::Ptr parseAgendaObject(const std::string& json, Problems& pro
     return nullptr;
 }
 
+// Orders problems by line within each file, keeping the files in the order
+// they were read.
+void sortByFileAndLine(Problems& problems) {
+    std::vector<std::string> files;
+    for (const Problem& p : problems) {
+        if (std::find(files.begin(), files.end(), p.file) == files.end()) {
+            files.push_back(p.file);
+        }
+    }
+    auto rank = [&files](const Problem& p) {
+        return std::find(files.begin(), files.end(), p.file) - files.begin();
+    };
+    std::stable_sort(problems.begin(), problems.end(), [&](const Problem& a, const Problem& b) {
+        return std::pair(rank(a), a.line) < std::pair(rank(b), b.line);
+    });
+}
+
 }  // namespace
 
 std::optional<Agenda> readAgenda(const std::string& json, Problems& problems) {
@@ -164,6 +182,7 @@ BundleReading readBundle(const BundleFiles& files) {
                             ? readBallots(*files.ballots, electorate.voterIds, ballotAgenda,
                                           voterFile, problems)
                             : BallotBox(electorate.voterIds.size(), ballotAgenda.items.size());
+    sortByFileAndLine(problems);
     if (problems.empty()) {
         reading.meeting = Meeting{*agenda, std::move(electorate), std::move(ballots),
                                   std::move(registry)};
