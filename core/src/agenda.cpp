@@ -54,15 +54,23 @@ const Fraction kTwoThirds{2, 3};
 std::optional<RuleSet> parseRuleSet(std::string_view name) {
     return findByName(kRuleSetNames, name);
 }
-std::string_view nameOf(RuleSet rules) { return findName(kRuleSetNames, rules); }
+std::string_view nameOf(RuleSet rules) {
+    return findName(kRuleSetNames, rules);
+}
 std::optional<Threshold> parseThreshold(std::string_view name) {
     return findByName(kThresholdNames, name);
 }
-std::string_view nameOf(Threshold threshold) { return findName(kThresholdNames, threshold); }
+std::string_view nameOf(Threshold threshold) {
+    return findName(kThresholdNames, threshold);
+}
 
-bool weighsByArea(RuleSet rules) { return rules == RuleSet::OssMkd; }
+bool weighsByArea(RuleSet rules) {
+    return rules == RuleSet::OssMkd;
+}
 
-bool isConsultative(RuleSet rules) { return rules == RuleSet::Poll; }
+bool isConsultative(RuleSet rules) {
+    return rules == RuleSet::Poll;
+}
 
 bool quorumReached(RuleSet rules, const Fraction& participating, const Fraction& total) {
     switch (rules) {

@@ -5,10 +5,14 @@
 namespace veche::core {
 
 std::optional<Choice> parseChoice(std::string_view text) {
-    if (text == "for") return Choice::For;
-    if (text == "against") return Choice::Against;
-    if (text == "abstain") return Choice::Abstain;
-    if (text == "invalid") return Choice::Invalid;
+    if (text == "for")
+        return Choice::For;
+    if (text == "against")
+        return Choice::Against;
+    if (text == "abstain")
+        return Choice::Abstain;
+    if (text == "invalid")
+        return Choice::Invalid;
     return std::nullopt;
 }
 

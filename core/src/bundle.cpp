@@ -178,14 +178,14 @@ BundleReading readBundle(const BundleFiles& files) {
         problems.push_back({"ballots.csv", 0, "the file is missing"});
     }
     const Agenda ballotAgenda = agenda.value_or(Agenda{});
-    BallotBox ballots = files.ballots && agenda
-                            ? readBallots(*files.ballots, electorate.voterIds, ballotAgenda,
-                                          voterFile, problems)
-                            : BallotBox(electorate.voterIds.size(), ballotAgenda.items.size());
+    BallotBox ballots =
+        files.ballots && agenda
+            ? readBallots(*files.ballots, electorate.voterIds, ballotAgenda, voterFile, problems)
+            : BallotBox(electorate.voterIds.size(), ballotAgenda.items.size());
     sortByFileAndLine(problems);
     if (problems.empty()) {
-        reading.meeting = Meeting{*agenda, std::move(electorate), std::move(ballots),
-                                  std::move(registry)};
+        reading.meeting =
+            Meeting{*agenda, std::move(electorate), std::move(ballots), std::move(registry)};
     }
     return reading;
 }

@@ -58,16 +58,15 @@ BallotBox readBallots(const std::string& csv, const std::vector<std::string>& vo
         const auto item = itemIndex.find(itemId);
         const auto choice = parseChoice(choiceText);
         if (voter == voterIndex.end()) {
-            table->report(problems, row,
-                          "voter " + quoted(voterId) + " is not in " + voterFile);
+            table->report(problems, row, "voter " + quoted(voterId) + " is not in " + voterFile);
         }
         if (item == itemIndex.end()) {
             table->report(problems, row, "item " + quoted(itemId) + " is not on the agenda");
         }
         if (!choice) {
-            table->report(problems, row,
-                          "choice " + quoted(choiceText) +
-                              " is not one of for, against, abstain, invalid");
+            table->report(
+                problems, row,
+                "choice " + quoted(choiceText) + " is not one of for, against, abstain, invalid");
         }
         if (voter == voterIndex.end() || item == itemIndex.end() || !choice) {
             continue;

@@ -30,7 +30,8 @@ std::variant<std::int64_t, std::string> parseArea(std::string_view text) {
         return "area " + shown + " is too large";
     }
     std::int64_t hundredths = 0;
-    for (char c : whole) hundredths = hundredths * 10 + (c - '0');
+    for (char c : whole)
+        hundredths = hundredths * 10 + (c - '0');
     for (std::size_t i = 0; i < 2; ++i) {
         hundredths = hundredths * 10 + (i < frac.size() ? frac[i] - '0' : 0);
     }
@@ -48,7 +49,7 @@ struct PremisesEntry {
 
 // Builds the registry row by row, reporting what contradicts earlier rows.
 class RegistryBuilder {
-public:
+  public:
     RegistryBuilder(const CsvTable& table, Problems& problems)
         : table_(table), problems_(problems) {}
 
@@ -69,7 +70,7 @@ public:
 
     Registry take() { return std::move(registry_); }
 
-private:
+  private:
     struct Fields {
         PremisesKind kind;
         std::int64_t area;
@@ -121,8 +122,8 @@ private:
 
     std::size_t premisesOf(const CsvRecord& row, PremisesKind kind, std::int64_t area) {
         const std::string& number = field(row, kPremises);
-        const auto [it, inserted] =
-            premisesByNumber_.try_emplace(number, PremisesEntry{registry_.premises.size(), row.line, {}});
+        const auto [it, inserted] = premisesByNumber_.try_emplace(
+            number, PremisesEntry{registry_.premises.size(), row.line, {}});
         if (inserted) {
             registry_.premises.push_back({number, kind, area});
             return it->second.index;
@@ -211,10 +212,9 @@ private:
 }  // namespace
 
 Registry readRegistry(const std::string& csv, Problems& problems) {
-    const auto table =
-        CsvTable::open("registry.csv", csv,
-                       {"premises", "kind", "area", "owner_id", "owner", "share", "document", "joint"},
-                       problems);
+    const auto table = CsvTable::open(
+        "registry.csv", csv,
+        {"premises", "kind", "area", "owner_id", "owner", "share", "document", "joint"}, problems);
     if (!table) {
         return {};
     }

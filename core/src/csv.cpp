@@ -4,7 +4,7 @@ namespace veche::core {
 namespace {
 
 class CsvParser {
-public:
+  public:
     explicit CsvParser(std::string_view text) : text_(text) {
         if (text_.substr(0, 3) == "\xEF\xBB\xBF") {
             pos_ = 3;
@@ -27,10 +27,10 @@ public:
         return doc;
     }
 
-private:
+  private:
     bool atLineEnd() const {
-        return text_[pos_] == '\n' || (text_[pos_] == '\r' && pos_ + 1 < text_.size() &&
-                                       text_[pos_ + 1] == '\n');
+        return text_[pos_] == '\n' ||
+               (text_[pos_] == '\r' && pos_ + 1 < text_.size() && text_[pos_ + 1] == '\n');
     }
 
     void skipLineEnd() {
@@ -111,6 +111,8 @@ private:
 
 }  // namespace
 
-CsvDocument parseCsv(std::string_view text) { return CsvParser(text).parse(); }
+CsvDocument parseCsv(std::string_view text) {
+    return CsvParser(text).parse();
+}
 
 }  // namespace veche::core

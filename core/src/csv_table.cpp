@@ -37,9 +37,9 @@ std::optional<CsvTable> CsvTable::open(std::string file, std::string_view text,
             std::find(header.fields.begin(), header.fields.begin() + static_cast<long>(i), name) !=
             header.fields.begin() + static_cast<long>(i);
         if (!expected || repeated) {
-            problems.push_back({file, header.line,
-                                (repeated ? "repeated column " : "unexpected column ") +
-                                    quoted(name)});
+            problems.push_back(
+                {file, header.line,
+                 (repeated ? "repeated column " : "unexpected column ") + quoted(name)});
             headerOk = false;
         }
     }

@@ -14,7 +14,7 @@ namespace veche::core {
 // A CSV file whose header must name exactly the expected columns, in any
 // order. Rows with the wrong number of fields are reported and left out.
 class CsvTable {
-public:
+  public:
     // nullopt (with problems added) when the text or its header is unusable.
     static std::optional<CsvTable> open(std::string file, std::string_view text,
                                         std::initializer_list<std::string_view> columns,
@@ -34,7 +34,7 @@ public:
         problems.push_back({file_, row.line, std::move(message)});
     }
 
-private:
+  private:
     std::string file_;
     std::vector<std::size_t> positions_;
     std::vector<CsvRecord> rows_;
@@ -42,6 +42,8 @@ private:
 };
 
 // `text` in double quotes, for messages.
-inline std::string quoted(std::string_view text) { return "\"" + std::string(text) + "\""; }
+inline std::string quoted(std::string_view text) {
+    return "\"" + std::string(text) + "\"";
+}
 
 }  // namespace veche::core

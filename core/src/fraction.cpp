@@ -65,7 +65,7 @@ std::strong_ordering compareRatios(Int128 a, Int128 b, Int128 c, Int128 d) {
         const Int128 ra = a - qa * b;  // 0 <= ra < b
         const Int128 rc = c - qc * d;
         if (ra == 0 || rc == 0) {
-            const auto order = ra == rc ? std::strong_ordering::equal
+            const auto order = ra == rc  ? std::strong_ordering::equal
                                : ra == 0 ? std::strong_ordering::less
                                          : std::strong_ordering::greater;
             return flipped ? 0 <=> order : order;
@@ -134,7 +134,8 @@ std::strong_ordering operator<=>(const Fraction& a, const Fraction& b) {
 std::optional<Fraction> Fraction::parse(std::string_view text) {
     auto parseInt = [](std::string_view digits) -> std::optional<Int128> {
         if (digits.empty() || digits.size() > 30 ||
-            !std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+            !std::all_of(digits.begin(), digits.end(),
+                         [](char c) { return c >= '0' && c <= '9'; })) {
             return std::nullopt;
         }
         Int128 value = 0;

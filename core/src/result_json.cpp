@@ -5,7 +5,9 @@
 namespace veche::core {
 namespace {
 
-std::string amount(const Fraction& value) { return jsonString(value.toDecimal(2)); }
+std::string amount(const Fraction& value) {
+    return jsonString(value.toDecimal(2));
+}
 
 std::string percent(const Fraction& part, const Fraction& whole) {
     if (whole == Fraction{}) {
@@ -14,7 +16,9 @@ std::string percent(const Fraction& part, const Fraction& whole) {
     return jsonString((part * Fraction(100) / whole).toDecimal(2));
 }
 
-const char* boolean(bool value) { return value ? "true" : "false"; }
+const char* boolean(bool value) {
+    return value ? "true" : "false";
+}
 
 }  // namespace
 
@@ -22,11 +26,21 @@ std::string jsonString(std::string_view text) {
     std::string out = "\"";
     for (char c : text) {
         switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
+            case '"':
+                out += "\\\"";
+                break;
+            case '\\':
+                out += "\\\\";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
             default:
                 if (static_cast<unsigned char>(c) < 0x20) {
                     char escaped[8];

@@ -9,7 +9,7 @@ namespace {
 // A sum of fractions that defers normalisation: terms are grouped by
 // denominator, so adding costs one checked integer addition, not a gcd.
 class FractionSum {
-public:
+  public:
     void add(const Fraction& f) {
         for (auto& [den, num] : groups_) {
             if (den == f.denominator()) {
@@ -30,7 +30,7 @@ public:
         return sum;
     }
 
-private:
+  private:
     std::vector<std::pair<Int128, Int128>> groups_;
 };
 
@@ -80,11 +80,19 @@ TallyResult tally(const Agenda& agenda, const Electorate& electorate, const Ball
         for (std::size_t item = 0; item < itemCount; ++item) {
             Sums& s = sums[item];
             switch (unitAnswer(unit, ballots, item)) {
-                case Choice::For: s.forVotes.add(unit.weight); break;
-                case Choice::Against: s.against.add(unit.weight); break;
-                case Choice::Abstain: s.abstain.add(unit.weight); break;
+                case Choice::For:
+                    s.forVotes.add(unit.weight);
+                    break;
+                case Choice::Against:
+                    s.against.add(unit.weight);
+                    break;
+                case Choice::Abstain:
+                    s.abstain.add(unit.weight);
+                    break;
                 case Choice::Invalid:
-                case Choice::Unanswered: s.invalid.add(unit.weight); break;
+                case Choice::Unanswered:
+                    s.invalid.add(unit.weight);
+                    break;
             }
         }
     }

@@ -60,15 +60,19 @@ TEST(Quorum, PollNeedsNoneAndIsConsultative) {
 
 TEST(Threshold, ParticipantsMajorityIsStrict) {
     const Fraction participating(200);
-    EXPECT_FALSE(thresholdMet(Threshold::ParticipantsMajority, Fraction(100), participating, kTotal));
-    EXPECT_TRUE(thresholdMet(Threshold::ParticipantsMajority, Fraction(10001, 100), participating, kTotal));
+    EXPECT_FALSE(
+        thresholdMet(Threshold::ParticipantsMajority, Fraction(100), participating, kTotal));
+    EXPECT_TRUE(
+        thresholdMet(Threshold::ParticipantsMajority, Fraction(10001, 100), participating, kTotal));
     EXPECT_FALSE(thresholdMet(Threshold::ParticipantsMajority, Fraction(0), Fraction(0), kTotal));
 }
 
 TEST(Threshold, ParticipantsTwoThirdsIncludesTheBoundary) {
     const Fraction participating(150);
-    EXPECT_TRUE(thresholdMet(Threshold::ParticipantsTwoThirds, Fraction(100), participating, kTotal));
-    EXPECT_FALSE(thresholdMet(Threshold::ParticipantsTwoThirds, Fraction(9999, 100), participating, kTotal));
+    EXPECT_TRUE(
+        thresholdMet(Threshold::ParticipantsTwoThirds, Fraction(100), participating, kTotal));
+    EXPECT_FALSE(
+        thresholdMet(Threshold::ParticipantsTwoThirds, Fraction(9999, 100), participating, kTotal));
     EXPECT_FALSE(thresholdMet(Threshold::ParticipantsTwoThirds, Fraction(0), Fraction(0), kTotal));
 }
 
@@ -80,10 +84,13 @@ TEST(Threshold, AllMajorityCountsEveryVoteInTheBuilding) {
 
 TEST(Threshold, AllTwoThirdsIncludesTheBoundary) {
     EXPECT_TRUE(thresholdMet(Threshold::AllTwoThirds, Fraction(200), Fraction(250), kTotal));
-    EXPECT_FALSE(thresholdMet(Threshold::AllTwoThirds, Fraction(19999, 100), Fraction(250), kTotal));
+    EXPECT_FALSE(
+        thresholdMet(Threshold::AllTwoThirds, Fraction(19999, 100), Fraction(250), kTotal));
     // 2/3 of 100.01 m² is 66.67333… m²
-    EXPECT_FALSE(thresholdMet(Threshold::AllTwoThirds, Fraction(6667, 100), Fraction(100), Fraction(10001, 100)));
-    EXPECT_TRUE(thresholdMet(Threshold::AllTwoThirds, Fraction(6668, 100), Fraction(100), Fraction(10001, 100)));
+    EXPECT_FALSE(thresholdMet(Threshold::AllTwoThirds, Fraction(6667, 100), Fraction(100),
+                              Fraction(10001, 100)));
+    EXPECT_TRUE(thresholdMet(Threshold::AllTwoThirds, Fraction(6668, 100), Fraction(100),
+                             Fraction(10001, 100)));
 }
 
 TEST(Threshold, UnanimityNeedsEveryVote) {

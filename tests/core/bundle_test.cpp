@@ -25,9 +25,9 @@ std::vector<std::string> registryProblems(const std::string& rows) {
 using Messages = std::vector<std::string>;
 
 TEST(Bundle, ReadsAValidOwnersMeeting) {
-    const auto reading = readBundle(
-        {kAgenda, kRegistryHeader + "1,residential,\"54,30\",o1,Иванов,1,ЕГРН 1,\n",
-         std::nullopt, kBallotsHeader + "o1,1,for\n"});
+    const auto reading =
+        readBundle({kAgenda, kRegistryHeader + "1,residential,\"54,30\",o1,Иванов,1,ЕГРН 1,\n",
+                    std::nullopt, kBallotsHeader + "o1,1,for\n"});
     ASSERT_TRUE(reading.problems.empty()) << describe(reading.problems.front());
     ASSERT_TRUE(reading.meeting);
     EXPECT_EQ(reading.meeting->registry.premises[0].areaHundredths, 5430);
@@ -60,9 +60,11 @@ TEST(Bundle, SharesOfOnePremisesMayNotExceedOne) {
 }
 
 TEST(Bundle, PremisesKeepsOneAreaAndKind) {
-    EXPECT_EQ(registryProblems("1,residential,50,o1,A,1/2,,\n1,nonresidential,50.5,o2,B,1/2,,\n"),
-              (Messages{"registry.csv:3: premises \"1\" has area \"50.5\" but line 2 gives 50.00",
-                        "registry.csv:3: premises \"1\" is nonresidential but line 2 gives another kind"}));
+    EXPECT_EQ(
+        registryProblems("1,residential,50,o1,A,1/2,,\n1,nonresidential,50.5,o2,B,1/2,,\n"),
+        (Messages{
+            "registry.csv:3: premises \"1\" has area \"50.5\" but line 2 gives 50.00",
+            "registry.csv:3: premises \"1\" is nonresidential but line 2 gives another kind"}));
 }
 
 TEST(Bundle, JointOwnersShareOneShare) {
@@ -73,19 +75,22 @@ TEST(Bundle, JointOwnersShareOneShare) {
     ASSERT_EQ(reading.meeting->registry.holdings.size(), 1u);
     EXPECT_EQ(reading.meeting->registry.holdings[0].owners.size(), 2u);
     EXPECT_EQ(registryProblems("1,residential,50,h,Муж,1/2,,J\n1,residential,50,w,Жена,1,,J\n"),
-              (Messages{"registry.csv:3: joint owners \"J\" of premises \"1\" give share 1 but line 2 gives 1/2"}));
+              (Messages{"registry.csv:3: joint owners \"J\" of premises \"1\" give share 1 but "
+                        "line 2 gives 1/2"}));
 }
 
 TEST(Bundle, AnOwnerIsListedOncePerPremisesWithOneName) {
-    EXPECT_EQ(registryProblems("1,residential,50,o1,A,1/2,,\n1,residential,50,o1,A,1/2,,\n"),
-              (Messages{"registry.csv:3: owner \"o1\" is listed twice for premises \"1\" (first at line 2)"}));
+    EXPECT_EQ(
+        registryProblems("1,residential,50,o1,A,1/2,,\n1,residential,50,o1,A,1/2,,\n"),
+        (Messages{
+            "registry.csv:3: owner \"o1\" is listed twice for premises \"1\" (first at line 2)"}));
     EXPECT_EQ(registryProblems("1,residential,50,o1,A,1,,\n2,residential,50,o1,B,1,,\n"),
               (Messages{"registry.csv:3: owner \"o1\" is named \"B\" but line 2 names \"A\""}));
 }
 
 TEST(Bundle, ColumnsMustMatchTheHeader) {
-    EXPECT_EQ(messagesOf({kAgenda, "premises,kind,area,owner_id,owner,share,joint,extra\n", std::nullopt,
-                          kBallotsHeader}),
+    EXPECT_EQ(messagesOf({kAgenda, "premises,kind,area,owner_id,owner,share,joint,extra\n",
+                          std::nullopt, kBallotsHeader}),
               (Messages{"registry.csv:1: missing column \"document\"",
                         "registry.csv:1: unexpected column \"extra\""}));
     EXPECT_EQ(registryProblems("1,residential,50,o1,A,1,\n"),
@@ -94,32 +99,35 @@ TEST(Bundle, ColumnsMustMatchTheHeader) {
 
 TEST(Bundle, BallotsNameKnownVotersItemsAndChoicesOnce) {
     const std::string registry = kRegistryHeader + "1,residential,50,o1,A,1,,\n";
-    EXPECT_EQ(messagesOf({kAgenda, registry, std::nullopt,
-                          kBallotsHeader + "o1,1,for\nghost,1,for\no1,7,yes\no1,1,against\n"}),
-              (Messages{"ballots.csv:3: voter \"ghost\" is not in registry.csv",
-                        "ballots.csv:4: item \"7\" is not on the agenda",
-                        "ballots.csv:4: choice \"yes\" is not one of for, against, abstain, invalid",
-                        "ballots.csv:5: voter \"o1\" already answered item \"1\" at line 2"}));
+    EXPECT_EQ(
+        messagesOf({kAgenda, registry, std::nullopt,
+                    kBallotsHeader + "o1,1,for\nghost,1,for\no1,7,yes\no1,1,against\n"}),
+        (Messages{"ballots.csv:3: voter \"ghost\" is not in registry.csv",
+                  "ballots.csv:4: item \"7\" is not on the agenda",
+                  "ballots.csv:4: choice \"yes\" is not one of for, against, abstain, invalid",
+                  "ballots.csv:5: voter \"o1\" already answered item \"1\" at line 2"}));
 }
 
 TEST(Bundle, AgendaNamesKnownRulesAndThresholds) {
-    EXPECT_EQ(messagesOf({R"({"rules": "oss", "items": [{"id": "1", "title": "T", "threshold": "most"},
+    EXPECT_EQ(
+        messagesOf({R"({"rules": "oss", "items": [{"id": "1", "title": "T", "threshold": "most"},
                               {"id": "1", "title": "T", "threshold": "all_majority"}]})",
-                          std::nullopt, "member_id,name\nm1,A\n", kBallotsHeader}),
-              (Messages{"agenda.json: unknown rule set \"oss\" (expected one of: oss-mkd, tos-meeting, "
-                        "tos-conference, snt, skhod, poll)",
-                        "agenda.json: items[0] (id \"1\"): unknown threshold \"most\" (expected one of: "
-                        "participants_majority, participants_two_thirds, all_majority, all_two_thirds, "
-                        "all_unanimous)",
-                        "agenda.json: items[1]: id \"1\" is used by an earlier item"}));
+                    std::nullopt, "member_id,name\nm1,A\n", kBallotsHeader}),
+        (Messages{"agenda.json: unknown rule set \"oss\" (expected one of: oss-mkd, tos-meeting, "
+                  "tos-conference, snt, skhod, poll)",
+                  "agenda.json: items[0] (id \"1\"): unknown threshold \"most\" (expected one of: "
+                  "participants_majority, participants_two_thirds, all_majority, all_two_thirds, "
+                  "all_unanimous)",
+                  "agenda.json: items[1]: id \"1\" is used by an earlier item"}));
 }
 
 TEST(Bundle, AgendaMustBeJsonWithItems) {
-    const auto broken = messagesOf({"{\"rules\": ", std::nullopt, "member_id,name\nm1,A\n", kBallotsHeader});
+    const auto broken =
+        messagesOf({"{\"rules\": ", std::nullopt, "member_id,name\nm1,A\n", kBallotsHeader});
     ASSERT_EQ(broken.size(), 1u);
     EXPECT_EQ(broken[0].rfind("agenda.json: not valid JSON", 0), 0u) << broken[0];
-    EXPECT_EQ(messagesOf({R"({"rules": "snt", "items": []})", std::nullopt, "member_id,name\nm1,A\n",
-                          kBallotsHeader}),
+    EXPECT_EQ(messagesOf({R"({"rules": "snt", "items": []})", std::nullopt,
+                          "member_id,name\nm1,A\n", kBallotsHeader}),
               (Messages{"agenda.json: \"items\" must be a non-empty array of agenda items"}));
 }
 

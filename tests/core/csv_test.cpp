@@ -16,7 +16,8 @@ TEST(Csv, SplitsPlainRecords) {
 }
 
 TEST(Csv, QuotedFieldsHoldCommasQuotesAndLineBreaks) {
-    const auto doc = parseCsv("name,note\n\"Иванов, И. И.\",\"он сказал \"\"да\"\"\nи ушёл\"\nx,y\n");
+    const auto doc =
+        parseCsv("name,note\n\"Иванов, И. И.\",\"он сказал \"\"да\"\"\nи ушёл\"\nx,y\n");
     ASSERT_FALSE(doc.error);
     ASSERT_EQ(doc.records.size(), 3u);
     EXPECT_EQ(doc.records[1].fields, (Fields{"Иванов, И. И.", "он сказал \"да\"\nи ушёл"}));

@@ -67,7 +67,7 @@ TEST(Fraction, ParsesWholeNumbersAndRatios) {
 TEST(Fraction, RoundsHalfUpToDecimalPlaces) {
     EXPECT_EQ(Fraction(2, 3).toDecimal(2), "0.67");
     EXPECT_EQ(Fraction(1, 3).toDecimal(2), "0.33");
-    EXPECT_EQ(Fraction(1, 8).toDecimal(2), "0.13");  // 0.125
+    EXPECT_EQ(Fraction(1, 8).toDecimal(2), "0.13");    // 0.125
     EXPECT_EQ(Fraction(1, 200).toDecimal(2), "0.01");  // 0.005
     EXPECT_EQ(Fraction(1, 201).toDecimal(2), "0.00");
     EXPECT_EQ(Fraction(-1, 8).toDecimal(2), "-0.13");

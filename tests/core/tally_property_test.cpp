@@ -21,7 +21,9 @@ const Choice kChoices[] = {Choice::For, Choice::Against, Choice::Abstain, Choice
 
 RandomMeeting randomMeeting(std::mt19937& rng) {
     RandomMeeting m;
-    auto pick = [&rng](std::size_t n) { return std::uniform_int_distribution<std::size_t>(0, n - 1)(rng); };
+    auto pick = [&rng](std::size_t n) {
+        return std::uniform_int_distribution<std::size_t>(0, n - 1)(rng);
+    };
     const std::size_t itemCount = 1 + pick(5);
     for (std::size_t i = 0; i < itemCount; ++i) {
         m.agenda.items.push_back({std::to_string(i), "item", kThresholds[pick(5)]});
@@ -40,7 +42,8 @@ RandomMeeting randomMeeting(std::mt19937& rng) {
                 m.registry.holdings.push_back({p, Fraction(2, 3), {pick(ownerCount)}, ""});
                 break;
             case 1:  // joint ownership of the whole premises
-                m.registry.holdings.push_back({p, Fraction(1), {pick(ownerCount), pick(ownerCount)}, ""});
+                m.registry.holdings.push_back(
+                    {p, Fraction(1), {pick(ownerCount), pick(ownerCount)}, ""});
                 break;
             case 2:  // part of the premises has no known owner
                 m.registry.holdings.push_back({p, Fraction(3, 7), {pick(ownerCount)}, ""});
@@ -103,7 +106,9 @@ TEST(TallyProperty, AnotherForNeverUndoesAnAdoption) {
         const TallyResult before = countOf(m);
         const std::size_t voter = rng() % m.registry.owners.size();
         const std::size_t item = rng() % m.agenda.items.size();
-        std::erase_if(m.answers, [&](const auto& a) { return std::get<0>(a) == voter && std::get<1>(a) == item; });
+        std::erase_if(m.answers, [&](const auto& a) {
+            return std::get<0>(a) == voter && std::get<1>(a) == item;
+        });
         m.answers.emplace_back(voter, item, Choice::For);
         const TallyResult after = countOf(m);
         EXPECT_GE(after.items[item].forVotes, before.items[item].forVotes);
@@ -136,7 +141,8 @@ TEST(TallyProperty, MatchesAPlainSumOverVotingUnits) {
         Fraction participating;
         std::vector<Fraction> forVotes(m.agenda.items.size());
         for (const Holding& h : m.registry.holdings) {
-            const Fraction weight = Fraction(m.registry.premises[h.premises].areaHundredths, 100) * h.share;
+            const Fraction weight =
+                Fraction(m.registry.premises[h.premises].areaHundredths, 100) * h.share;
             std::vector<std::vector<Choice>> cast(m.agenda.items.size());
             bool voted = false;
             for (std::size_t owner : h.owners) {
@@ -144,20 +150,24 @@ TEST(TallyProperty, MatchesAPlainSumOverVotingUnits) {
                 for (const auto& [voter, item, choice] : m.answers) {
                     ownerVoted = ownerVoted || voter == owner;
                 }
-                if (!ownerVoted) continue;
+                if (!ownerVoted)
+                    continue;
                 voted = true;
                 for (std::size_t i = 0; i < cast.size(); ++i) {
                     Choice c = Choice::Invalid;
                     for (const auto& [voter, item, choice] : m.answers) {
-                        if (voter == owner && item == i) c = choice;
+                        if (voter == owner && item == i)
+                            c = choice;
                     }
                     cast[i].push_back(c);
                 }
             }
-            if (!voted) continue;
+            if (!voted)
+                continue;
             participating += weight;
             for (std::size_t i = 0; i < cast.size(); ++i) {
-                if (std::all_of(cast[i].begin(), cast[i].end(), [](Choice c) { return c == Choice::For; })) {
+                if (std::all_of(cast[i].begin(), cast[i].end(),
+                                [](Choice c) { return c == Choice::For; })) {
                     forVotes[i] += weight;
                 }
             }

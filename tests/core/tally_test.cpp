@@ -7,10 +7,10 @@ namespace {
 
 // A small registry built in code: premises by area in hundredths, holdings by owner index.
 class TallyTest : public ::testing::Test {
-protected:
-    std::size_t premises(std::int64_t hundredths,
-                         PremisesKind kind = PremisesKind::Residential) {
-        registry.premises.push_back({std::to_string(registry.premises.size() + 1), kind, hundredths});
+  protected:
+    std::size_t premises(std::int64_t hundredths, PremisesKind kind = PremisesKind::Residential) {
+        registry.premises.push_back(
+            {std::to_string(registry.premises.size() + 1), kind, hundredths});
         return registry.premises.size() - 1;
     }
     std::size_t owner(const std::string& id) {
@@ -101,12 +101,14 @@ TEST_F(TallyTest, InvalidAndUnansweredItemsCountAsParticipatingButNotFor) {
     hold(premises(2000), Fraction(1), {c});
     agendaOf(RuleSet::OssMkd, {Threshold::ParticipantsMajority, Threshold::ParticipantsMajority});
     // b spoils item 1 and leaves item 2 blank; c answers only item 2.
-    const auto r = count({{a, 0, Choice::For}, {a, 1, Choice::For}, {b, 0, Choice::Invalid},
+    const auto r = count({{a, 0, Choice::For},
+                          {a, 1, Choice::For},
+                          {b, 0, Choice::Invalid},
                           {c, 1, Choice::Against}});
     EXPECT_EQ(r.participating, Fraction(100));
     EXPECT_EQ(r.items[0].forVotes, Fraction(50));
     EXPECT_EQ(r.items[0].invalid, Fraction(50));  // b's spoiled 30 + c's blank 20
-    EXPECT_FALSE(r.items[0].adopted);            // 50 of 100 participating is exactly half
+    EXPECT_FALSE(r.items[0].adopted);             // 50 of 100 participating is exactly half
     EXPECT_EQ(r.items[1].invalid, Fraction(30));
     EXPECT_EQ(r.items[1].against, Fraction(20));
     EXPECT_FALSE(r.items[1].adopted);  // a's 50 of 100 participating is not more than half
@@ -124,7 +126,8 @@ TEST_F(TallyTest, NothingIsAdoptedWithoutQuorum) {
 }
 
 TEST_F(TallyTest, MembersHaveOneVoteEach) {
-    const std::vector<Member> members{{"m1", ""}, {"m2", ""}, {"m3", ""}, {"m4", ""}, {"m5", ""}, {"m6", ""}};
+    const std::vector<Member> members{{"m1", ""}, {"m2", ""}, {"m3", ""},
+                                      {"m4", ""}, {"m5", ""}, {"m6", ""}};
     agendaOf(RuleSet::TosMeeting, {Threshold::ParticipantsMajority});
     const Electorate electorate = electorateOf(members);
     BallotBox box(6, 1);

@@ -26,10 +26,10 @@ struct Owner {
 // ownership group (общая совместная собственность): any one of the group may
 // cast all of its votes.
 struct Holding {
-    std::size_t premises = 0;          // index into Registry::premises
-    Fraction share{1};                 // in (0, 1]
-    std::vector<std::size_t> owners;   // indexes into Registry::owners; >1 for joint
-    std::string document;              // title deed, as given in the registry
+    std::size_t premises = 0;         // index into Registry::premises
+    Fraction share{1};                // in (0, 1]
+    std::vector<std::size_t> owners;  // indexes into Registry::owners; >1 for joint
+    std::string document;             // title deed, as given in the registry
 };
 
 // The owners' registry (реестр собственников) of one building.
@@ -53,7 +53,7 @@ struct VotingUnit {
 
 // Who may vote and with what weight: the input of the tally.
 struct Electorate {
-    Fraction total;                     // all votes, present or not
+    Fraction total;  // all votes, present or not
     std::vector<VotingUnit> units;
     std::vector<std::string> voterIds;  // owner or member ids, by voter index
 };

@@ -13,7 +13,7 @@ __extension__ using Int128 = __int128;
 // Thrown when an exact computation does not fit in 128 bits. The tally never
 // rounds or wraps: it stops and says so.
 class ArithmeticOverflow : public std::overflow_error {
-public:
+  public:
     using std::overflow_error::overflow_error;
 };
 
@@ -21,7 +21,7 @@ public:
 // denominator. Every operation checks for overflow and throws
 // ArithmeticOverflow instead of wrapping. Comparison never overflows.
 class Fraction {
-public:
+  public:
     Fraction() = default;
     // Throws std::invalid_argument when denominator is 0.
     Fraction(Int128 numerator, Int128 denominator = 1);
@@ -50,7 +50,7 @@ public:
     // "N" or "N/D".
     std::string toString() const;
 
-private:
+  private:
     Int128 num_ = 0;
     Int128 den_ = 1;
 };

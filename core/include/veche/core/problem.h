@@ -8,7 +8,7 @@ namespace veche::core {
 
 // One thing wrong with an input file, for a person to fix.
 struct Problem {
-    std::string file;     // e.g. "registry.csv"
+    std::string file;      // e.g. "registry.csv"
     std::size_t line = 0;  // 1-based; 0 when the problem concerns the whole file
     std::string message;
 };

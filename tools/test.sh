@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Runs every test: formatting check, then the whole CTest suite in a debug
+# build and again under AddressSanitizer and UBSan. Installs and builds what it
+# needs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+tools/install-deps.sh
+
+echo "== clang-format" >&2
+git ls-files -z '*.cpp' '*.h' | xargs -0 clang-format --dry-run --Werror
+
+for preset in default asan; do
+    echo "== build and test: $preset" >&2
+    cmake --preset "$preset" >/dev/null
+    cmake --build --preset "$preset"
+    ctest --preset "$preset" --parallel "$(nproc)"
+done
