@@ -19,24 +19,6 @@ void agendaProblem(Problems& problems, std::string message) {
     problems.push_back({kAgendaFile, 0, std::move(message)});
 }
 
-std::string listOfRuleSets() {
-    std::string names;
-    for (RuleSet r : {RuleSet::OssMkd, RuleSet::TosMeeting, RuleSet::TosConference, RuleSet::Snt,
-                      RuleSet::Skhod, RuleSet::Poll}) {
-        names += (names.empty() ? "" : ", ") + std::string(nameOf(r));
-    }
-    return names;
-}
-
-std::string listOfThresholds() {
-    std::string names;
-    for (Threshold t : {Threshold::ParticipantsMajority, Threshold::ParticipantsTwoThirds,
-                        Threshold::AllMajority, Threshold::AllTwoThirds, Threshold::AllUnanimous}) {
-        names += (names.empty() ? "" : ", ") + std::string(nameOf(t));
-    }
-    return names;
-}
-
 // A string member of `object`, or nullopt with a problem naming `where`.
 std::optional<std::string> stringMember(const Poco::JSON::Object& object, const std::string& key,
                                         const std::string& where, Problems& problems) {
@@ -70,7 +52,7 @@ std::optional<AgendaItem> readItem(const Poco::Dynamic::Var& value, std::size_t 
         threshold = parseThreshold(*thresholdText);
         if (!threshold) {
             agendaProblem(problems, named + ": unknown threshold " + quoted(*thresholdText) +
-                                        " (expected one of: " + listOfThresholds() + ")");
+                                        " (expected one of: " + kThresholdNames.list() + ")");
         }
     }
     if (!id || !title || !threshold) {
@@ -123,7 +105,7 @@ std::optional<Agenda> readAgenda(const std::string& json, Problems& problems) {
             agenda.rules = *parsed;
         } else {
             agendaProblem(problems, "unknown rule set " + quoted(*rules) +
-                                        " (expected one of: " + listOfRuleSets() + ")");
+                                        " (expected one of: " + kRuleSetNames.list() + ")");
         }
     }
     const Poco::JSON::Array::Ptr items = root->getArray("items");

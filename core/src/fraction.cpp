@@ -8,7 +8,7 @@ namespace {
 Int128 absValue(Int128 v) {
     if (v < 0) {
         if (v == -v) {  // the minimum value has no positive counterpart
-            throw ArithmeticOverflow("exact arithmetic overflow (absolute value)");
+            throw ArithmeticOverflow("exact arithmetic overflow in absolute value");
         }
         return -v;
     }
@@ -29,7 +29,7 @@ Int128 gcd(Int128 a, Int128 b) {
 Int128 checkedMul(Int128 a, Int128 b) {
     Int128 r;
     if (__builtin_mul_overflow(a, b, &r)) {
-        throw ArithmeticOverflow("exact arithmetic overflow (multiplication)");
+        throw ArithmeticOverflow("exact arithmetic overflow in multiplication");
     }
     return r;
 }
@@ -37,7 +37,7 @@ Int128 checkedMul(Int128 a, Int128 b) {
 Int128 checkedAdd(Int128 a, Int128 b) {
     Int128 r;
     if (__builtin_add_overflow(a, b, &r)) {
-        throw ArithmeticOverflow("exact arithmetic overflow (addition)");
+        throw ArithmeticOverflow("exact arithmetic overflow in addition");
     }
     return r;
 }

@@ -14,7 +14,7 @@ class FractionSum {
         for (auto& [den, num] : groups_) {
             if (den == f.denominator()) {
                 if (__builtin_add_overflow(num, f.numerator(), &num)) {
-                    throw ArithmeticOverflow("exact arithmetic overflow (vote sum)");
+                    throw ArithmeticOverflow("exact arithmetic overflow in vote sum");
                 }
                 return;
             }

@@ -43,7 +43,9 @@ int recount(const std::filesystem::path& dir, std::ostream& out, std::ostream& e
         const auto result = core::tally(meeting.agenda, meeting.electorate, meeting.ballots);
         out << core::resultToJson(meeting.agenda, result);
     } catch (const core::ArithmeticOverflow& e) {
-        err << "registry.csv: the shares are too diverse to count exactly (" << e.what() << ")\n";
+        err << "registry.csv: the ownership shares have too many different denominators to "
+               "count exactly ("
+            << e.what() << ")\n";
         return kRecountBadInput;
     }
     return kRecountOk;

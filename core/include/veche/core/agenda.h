@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "veche/core/enum_names.h"
 #include "veche/core/fraction.h"
 
 namespace veche::core {
@@ -39,6 +40,23 @@ struct Agenda {
     RuleSet rules = RuleSet::OssMkd;
     std::vector<AgendaItem> items;
 };
+
+inline constexpr EnumNames<RuleSet, 6> kRuleSetNames{{{
+    {RuleSet::OssMkd, "oss-mkd"},
+    {RuleSet::TosMeeting, "tos-meeting"},
+    {RuleSet::TosConference, "tos-conference"},
+    {RuleSet::Snt, "snt"},
+    {RuleSet::Skhod, "skhod"},
+    {RuleSet::Poll, "poll"},
+}}};
+
+inline constexpr EnumNames<Threshold, 5> kThresholdNames{{{
+    {Threshold::ParticipantsMajority, "participants_majority"},
+    {Threshold::ParticipantsTwoThirds, "participants_two_thirds"},
+    {Threshold::AllMajority, "all_majority"},
+    {Threshold::AllTwoThirds, "all_two_thirds"},
+    {Threshold::AllUnanimous, "all_unanimous"},
+}}};
 
 // Names as used in agenda.json: "oss-mkd", "participants_majority", ...
 std::optional<RuleSet> parseRuleSet(std::string_view name);
