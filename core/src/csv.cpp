@@ -115,4 +115,25 @@ CsvDocument parseCsv(std::string_view text) {
     return CsvParser(text).parse();
 }
 
+std::string csvLine(const std::vector<std::string>& fields) {
+    std::string line;
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        const std::string& f = fields[i];
+        if (i > 0) {
+            line.push_back(',');
+        }
+        if (f.find_first_of(",\"\r\n") == std::string::npos) {
+            line += f;
+            continue;
+        }
+        line.push_back('"');
+        for (char c : f) {
+            line.append(c == '"' ? 2 : 1, c);
+        }
+        line.push_back('"');
+    }
+    line.push_back('\n');
+    return line;
+}
+
 }  // namespace veche::core

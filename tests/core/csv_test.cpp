@@ -69,3 +69,18 @@ TEST(Csv, ReportsALoneCarriageReturn) {
 
 }  // namespace
 }  // namespace veche::core
+
+namespace veche::core {
+namespace {
+
+TEST(CsvLine, QuotesOnlyWhatNeedsQuotingAndRoundTrips) {
+    const std::vector<std::string> fields{"plain", "a,b", "say \"hi\"", "two\nlines", ""};
+    const std::string line = csvLine(fields);
+    EXPECT_EQ(line, "plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",\n");
+    const auto doc = parseCsv(line);
+    ASSERT_FALSE(doc.error);
+    EXPECT_EQ(doc.records.at(0).fields, fields);
+}
+
+}  // namespace
+}  // namespace veche::core

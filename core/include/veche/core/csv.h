@@ -30,4 +30,7 @@ struct CsvDocument {
 // never closes is an error.
 CsvDocument parseCsv(std::string_view text);
 
+// One line of CSV (with its final "\n"), quoting the fields that need it.
+std::string csvLine(const std::vector<std::string>& fields);
+
 }  // namespace veche::core

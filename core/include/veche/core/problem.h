@@ -11,6 +11,8 @@ struct Problem {
     std::string file;      // e.g. "registry.csv"
     std::size_t line = 0;  // 1-based; 0 when the problem concerns the whole file
     std::string message;
+
+    friend bool operator==(const Problem&, const Problem&) = default;
 };
 
 using Problems = std::vector<Problem>;

@@ -1,0 +1,81 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "veche/core/agenda.h"
+#include "veche/core/ballot.h"
+
+namespace veche::hub {
+
+// Milliseconds since the Unix epoch, UTC.
+using Millis = std::int64_t;
+
+// A ТОС area: the unit notices, members and one-person-one-vote bodies belong to.
+struct Territory {
+    std::string id;
+    std::string name;
+    Millis createdAt = 0;
+};
+
+struct Building {
+    std::string id;
+    std::string territoryId;
+    std::string address;
+    Millis createdAt = 0;
+};
+
+// Форма проведения (ст. 44.1 ЖК): очное, заочное, очно-заочное.
+enum class Form { InPerson, Absentee, Mixed };
+std::optional<Form> parseForm(std::string_view text);  // "in_person", "absentee", "mixed"
+std::string_view nameOf(Form form);
+
+// Scheduled until opensAt, open until closesAt, then closed; the hub moves
+// assemblies along by itself.
+enum class AssemblyStatus { Scheduled, Open, Closed };
+std::optional<AssemblyStatus> parseStatus(std::string_view text);
+std::string_view nameOf(AssemblyStatus status);
+
+struct Assembly {
+    std::string id;
+    std::string territoryId;
+    std::optional<std::string> buildingId;  // required for oss-mkd
+    core::Agenda agenda;
+    Form form = Form::Absentee;
+    bool extraordinary = true;
+    std::string title;
+    std::string initiator;
+    std::string place;          // where an in-person meeting is held
+    std::string ballotAddress;  // where written decisions are handed in
+    std::string materials;      // how and where to see the materials
+    Millis opensAt = 0;
+    Millis closesAt = 0;
+    // Whether kiosk, USSD and SMS ballots give a binding decision; otherwise
+    // they are counted apart as consultative (docs/ballots.md).
+    bool electronicBinding = false;
+    AssemblyStatus status = AssemblyStatus::Scheduled;
+    Millis createdAt = 0;
+};
+
+// The channel a ballot came through. Paper is the written decision entered by
+// staff; the others are electronic.
+enum class Channel { Paper, Kiosk, Ussd, Sms };
+std::optional<Channel> parseChannel(std::string_view text);
+std::string_view nameOf(Channel channel);
+
+struct Ballot {
+    std::string id;  // made where the ballot was cast; sync and retries are idempotent by it
+    std::string assemblyId;
+    std::string voterId;  // owner_id (oss-mkd) or member_id
+    Channel channel = Channel::Paper;
+    Millis castAt = 0;      // when the voter confirmed it, by the capturing device's clock
+    Millis receivedAt = 0;  // when the hub stored it
+    std::string source;     // kiosk id, token id of the staff member, gateway…
+    std::vector<std::pair<std::string, core::Choice>> answers;  // item id → choice
+};
+
+}  // namespace veche::hub

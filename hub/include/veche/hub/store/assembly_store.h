@@ -1,0 +1,33 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "veche/hub/model.h"
+#include "veche/hub/store/database.h"
+
+namespace veche::hub {
+
+// Assemblies and their agendas.
+class AssemblyStore {
+public:
+    explicit AssemblyStore(Database& db) : db_(db) {}
+
+    // Stores a new assembly with its agenda in one transaction. The caller has
+    // validated it (AssemblyService).
+    void create(const Assembly& assembly);
+
+    std::optional<Assembly> get(const std::string& id);
+    std::vector<Assembly> list();
+
+    // Opens the scheduled assemblies whose opening time has come and closes
+    // the open ones (or scheduled ones) whose closing time has passed. Returns
+    // how many changed status.
+    int advance(Millis now);
+
+private:
+    Database& db_;
+};
+
+}  // namespace veche::hub

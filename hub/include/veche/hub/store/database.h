@@ -1,0 +1,69 @@
+#pragma once
+
+#include <Poco/Data/Session.h>
+#include <Poco/Data/SessionPool.h>
+
+#include <memory>
+#include <string>
+
+namespace veche::hub {
+
+enum class Dialect { SQLite, PostgreSQL };
+
+// The hub's database: a pool of Poco::Data sessions to SQLite (a file in WAL
+// mode, synchronous=FULL so that a committed transaction survives a crash or
+// power loss) or PostgreSQL. All SQL is written once for both: placeholders
+// are $1, $2… in increasing order, times are BIGINT milliseconds since the
+// epoch, booleans are INTEGER 0/1. Thread-safe; each thread takes its own
+// session.
+class Database {
+public:
+    // Opens (creating if needed) the SQLite file at `path`.
+    static std::unique_ptr<Database> openSqlite(const std::string& path);
+    // Connects with a libpq connection string ("host=… dbname=… user=…").
+    static std::unique_ptr<Database> openPostgres(const std::string& connection);
+
+    ~Database();
+
+    Dialect dialect() const { return dialect_; }
+
+    // A session from the pool, ready for use (busy timeout and durability
+    // pragmas applied on SQLite). Return it by letting it go out of scope.
+    Poco::Data::Session session();
+
+    // Brings the schema to the current version (schema.h); returns the
+    // version it found before.
+    int migrate();
+
+    // The schema version recorded in the database; 0 for an empty database.
+    int schemaVersion();
+
+private:
+    Database(Dialect dialect, const std::string& connector, const std::string& connection);
+
+    Dialect dialect_;
+    std::unique_ptr<Poco::Data::SessionPool> pool_;
+};
+
+}  // namespace veche::hub
+
+namespace veche::hub {
+
+// A write transaction on one session: BEGIN IMMEDIATE on SQLite (so that two
+// writers wait for each other instead of failing), BEGIN on PostgreSQL. Rolls
+// back unless commit() was called.
+class WriteTransaction {
+public:
+    WriteTransaction(Poco::Data::Session& session, Dialect dialect);
+    ~WriteTransaction();
+    WriteTransaction(const WriteTransaction&) = delete;
+    WriteTransaction& operator=(const WriteTransaction&) = delete;
+
+    void commit();
+
+private:
+    Poco::Data::Session& session_;
+    bool open_ = true;
+};
+
+}  // namespace veche::hub

@@ -1,0 +1,125 @@
+#include "veche/hub/store/database.h"
+
+#include <Poco/Data/PostgreSQL/Connector.h>
+#include <Poco/Data/SQLite/Connector.h>
+
+#include "veche/hub/store/schema.h"
+
+#include <stdexcept>
+
+using namespace Poco::Data::Keywords;
+
+namespace veche::hub {
+namespace {
+
+constexpr int kMinSessions = 1;
+constexpr int kMaxSessions = 64;
+constexpr int kIdleSeconds = 60;
+
+void registerConnectors() {
+    // Registration is idempotent and cheap; doing it here keeps main() free of it.
+    Poco::Data::SQLite::Connector::registerConnector();
+    Poco::Data::PostgreSQL::Connector::registerConnector();
+}
+
+}  // namespace
+
+Database::Database(Dialect dialect, const std::string& connector, const std::string& connection)
+    : dialect_(dialect),
+      pool_(std::make_unique<Poco::Data::SessionPool>(connector, connection, kMinSessions,
+                                                      kMaxSessions, kIdleSeconds)) {}
+
+Database::~Database() = default;
+
+std::unique_ptr<Database> Database::openSqlite(const std::string& path) {
+    registerConnectors();
+    std::unique_ptr<Database> db(new Database(Dialect::SQLite, "SQLite", path));
+    Poco::Data::Session s = db->session();
+    s << "PRAGMA journal_mode=WAL", now;
+    return db;
+}
+
+std::unique_ptr<Database> Database::openPostgres(const std::string& connection) {
+    registerConnectors();
+    std::unique_ptr<Database> db(new Database(Dialect::PostgreSQL, "PostgreSQL", connection));
+    db->session() << "SET client_min_messages TO WARNING", now;
+    return db;
+}
+
+Poco::Data::Session Database::session() {
+    Poco::Data::Session s = pool_->get();
+    if (dialect_ == Dialect::SQLite) {
+        s << "PRAGMA busy_timeout=10000", now;
+        s << "PRAGMA synchronous=FULL", now;
+        s << "PRAGMA foreign_keys=ON", now;
+    }
+    return s;
+}
+
+int Database::schemaVersion() {
+    Poco::Data::Session s = session();
+    int exists = 0;
+    if (dialect_ == Dialect::SQLite) {
+        s << "SELECT COUNT(*) FROM sqlite_master WHERE type='table' AND name='schema_version'",
+            into(exists), now;
+    } else {
+        s << "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema=current_schema() "
+             "AND table_name='schema_version'",
+            into(exists), now;
+    }
+    if (exists == 0) {
+        return 0;
+    }
+    int version = 0;
+    s << "SELECT version FROM schema_version", into(version), now;
+    return version;
+}
+
+int Database::migrate() {
+    const int found = schemaVersion();
+    if (found > schema::currentVersion()) {
+        throw std::runtime_error("the database has schema version " + std::to_string(found) +
+                                 ", newer than this veche-hub (" +
+                                 std::to_string(schema::currentVersion()) + ")");
+    }
+    Poco::Data::Session s = session();
+    WriteTransaction tx(s, dialect_);
+    auto run = [&s](const std::vector<std::string>& statements) {
+        for (const std::string& sql : statements) {
+            s << sql, now;
+        }
+    };
+    if (found == 0) {
+        run(schema::current());
+        s << "CREATE TABLE schema_version (version INTEGER NOT NULL)", now;
+        s << "INSERT INTO schema_version (version) VALUES ($1)", bind(schema::currentVersion()), now;
+    } else {
+        for (int v = found; v < schema::currentVersion(); ++v) {
+            run(schema::upgrade(v));
+        }
+        s << "UPDATE schema_version SET version = $1", bind(schema::currentVersion()), now;
+    }
+    tx.commit();
+    return found;
+}
+
+WriteTransaction::WriteTransaction(Poco::Data::Session& session, Dialect dialect)
+    : session_(session) {
+    session_ << (dialect == Dialect::SQLite ? "BEGIN IMMEDIATE" : "BEGIN"), now;
+}
+
+WriteTransaction::~WriteTransaction() {
+    if (open_) {
+        try {
+            session_ << "ROLLBACK", now;
+        } catch (...) {  // the connection may be gone; nothing was committed either way
+        }
+    }
+}
+
+void WriteTransaction::commit() {
+    session_ << "COMMIT", now;
+    open_ = false;
+}
+
+}  // namespace veche::hub

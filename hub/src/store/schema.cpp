@@ -1,0 +1,124 @@
+#include "veche/hub/store/schema.h"
+
+namespace veche::hub::schema {
+namespace {
+
+// Version 1: territories, buildings, their registries and members, API tokens.
+const std::vector<std::string> kVersion1 = {
+    "CREATE TABLE territories ("
+    " id TEXT PRIMARY KEY,"
+    " name TEXT NOT NULL,"
+    " created_at BIGINT NOT NULL)",
+
+    "CREATE TABLE buildings ("
+    " id TEXT PRIMARY KEY,"
+    " territory_id TEXT NOT NULL REFERENCES territories(id),"
+    " address TEXT NOT NULL,"
+    " created_at BIGINT NOT NULL)",
+
+    // The owners' registry exactly as imported (registry.csv), one row a line.
+    "CREATE TABLE registry_rows ("
+    " building_id TEXT NOT NULL REFERENCES buildings(id),"
+    " line INTEGER NOT NULL,"
+    " premises TEXT NOT NULL,"
+    " kind TEXT NOT NULL,"
+    " area_hundredths BIGINT NOT NULL,"
+    " owner_id TEXT NOT NULL,"
+    " owner TEXT NOT NULL,"
+    " share TEXT NOT NULL,"
+    " document TEXT NOT NULL,"
+    " joint TEXT NOT NULL,"
+    " PRIMARY KEY (building_id, line))",
+
+    // Members of one-person-one-vote bodies of a territory (members.csv).
+    "CREATE TABLE members ("
+    " territory_id TEXT NOT NULL REFERENCES territories(id),"
+    " member_id TEXT NOT NULL,"
+    " name TEXT NOT NULL,"
+    " PRIMARY KEY (territory_id, member_id))",
+
+    // API tokens: only a hash of the secret is kept.
+    "CREATE TABLE tokens ("
+    " id TEXT PRIMARY KEY,"
+    " secret_hash TEXT NOT NULL,"
+    " role TEXT NOT NULL,"
+    " label TEXT NOT NULL,"
+    " created_at BIGINT NOT NULL,"
+    " revoked_at BIGINT)",
+};
+
+// Version 2: assemblies, their agendas, and ballots from every channel.
+const std::vector<std::string> kAssemblies = {
+    "CREATE TABLE assemblies ("
+    " id TEXT PRIMARY KEY,"
+    " territory_id TEXT NOT NULL REFERENCES territories(id),"
+    " building_id TEXT REFERENCES buildings(id),"
+    " rules TEXT NOT NULL,"
+    " form TEXT NOT NULL,"
+    " kind TEXT NOT NULL,"
+    " title TEXT NOT NULL,"
+    " initiator TEXT NOT NULL,"
+    " place TEXT NOT NULL,"
+    " ballot_address TEXT NOT NULL,"
+    " materials TEXT NOT NULL,"
+    " opens_at BIGINT NOT NULL,"
+    " closes_at BIGINT NOT NULL,"
+    " electronic_binding INTEGER NOT NULL,"
+    " status TEXT NOT NULL,"
+    " created_at BIGINT NOT NULL)",
+
+    "CREATE TABLE agenda_items ("
+    " assembly_id TEXT NOT NULL REFERENCES assemblies(id),"
+    " position INTEGER NOT NULL,"
+    " item_id TEXT NOT NULL,"
+    " title TEXT NOT NULL,"
+    " threshold TEXT NOT NULL,"
+    " PRIMARY KEY (assembly_id, item_id))",
+
+    // Every ballot ever accepted, from any channel, under the id it was given
+    // where it was cast. Which of a voter's ballots counts is decided when
+    // counting (docs/ballots.md), so nothing is ever overwritten.
+    "CREATE TABLE ballots ("
+    " id TEXT PRIMARY KEY,"
+    " assembly_id TEXT NOT NULL REFERENCES assemblies(id),"
+    " voter_id TEXT NOT NULL,"
+    " channel TEXT NOT NULL,"
+    " cast_at BIGINT NOT NULL,"
+    " received_at BIGINT NOT NULL,"
+    " source TEXT NOT NULL,"
+    " digest TEXT NOT NULL)",
+
+    "CREATE INDEX ballots_by_voter ON ballots (assembly_id, voter_id)",
+
+    "CREATE TABLE ballot_answers ("
+    " ballot_id TEXT NOT NULL REFERENCES ballots(id),"
+    " item_id TEXT NOT NULL,"
+    " choice TEXT NOT NULL,"
+    " PRIMARY KEY (ballot_id, item_id))",
+};
+
+template <typename... Lists>
+std::vector<std::string> concat(const Lists&... lists) {
+    std::vector<std::string> all;
+    (all.insert(all.end(), lists.begin(), lists.end()), ...);
+    return all;
+}
+
+}  // namespace
+
+int currentVersion() { return 2; }
+
+std::vector<std::string> current() { return concat(kVersion1, kAssemblies); }
+
+std::vector<std::string> upgrade(int from) {
+    switch (from) {
+        case 1:
+            return kAssemblies;
+        default:
+            return {};
+    }
+}
+
+std::vector<std::string> version1() { return kVersion1; }
+
+}  // namespace veche::hub::schema

@@ -1,0 +1,226 @@
+// The storage conformance suite: every test runs on SQLite and on PostgreSQL.
+#include <gtest/gtest.h>
+
+#include <thread>
+
+#include "../fakes.h"
+#include "../test_database.h"
+#include "veche/core/bundle.h"
+#include "veche/hub/store/assembly_store.h"
+#include "veche/hub/store/ballot_store.h"
+#include "veche/hub/store/schema.h"
+#include "veche/hub/store/territory_store.h"
+
+using namespace Poco::Data::Keywords;
+
+namespace veche::hub {
+namespace {
+
+using testing::Backend;
+using testing::TestDatabase;
+
+const std::string kRegistry =
+    "premises,kind,area,owner_id,owner,share,document,joint\n"
+    "1,residential,\"54,30\",a,\"Иванова, М. П.\",1/2,ЕГРН 1,\n"
+    "1,residential,54.3,b,Иванов,1/2,ЕГРН 1,\n"
+    "2,residential,40,h,Муж,1,ЕГРН 2,С\n"
+    "2,residential,40,w,Жена,1,ЕГРН 2,С\n"
+    "Н1,nonresidential,100.5,a,\"Иванова, М. П.\",1,ЕГРН 3,\n";
+
+class StoreTest : public ::testing::TestWithParam<Backend> {
+protected:
+    void SetUp() override {
+        database = std::make_unique<TestDatabase>(GetParam());
+        if (!database->available()) {
+            GTEST_SKIP() << database->skipReason();
+        }
+        database->db().migrate();
+        territories = std::make_unique<TerritoryStore>(database->db(), clock, random);
+    }
+
+    Database& db() { return database->db(); }
+
+    Assembly assemblyIn(const Building& b) {
+        Assembly a;
+        a.id = "a-" + random.hex(4);
+        a.territoryId = b.territoryId;
+        a.buildingId = b.id;
+        a.agenda = {core::RuleSet::OssMkd,
+                    {{"1", "Председатель", core::Threshold::ParticipantsMajority},
+                     {"2", "Капремонт", core::Threshold::AllTwoThirds}}};
+        a.title = "ОСС";
+        a.opensAt = clock.now() + 1000;
+        a.closesAt = clock.now() + 5000;
+        a.createdAt = clock.now();
+        return a;
+    }
+
+    testing::ManualClock clock;
+    testing::CountingRandom random;
+    std::unique_ptr<TestDatabase> database;
+    std::unique_ptr<TerritoryStore> territories;
+};
+
+TEST_P(StoreTest, MigratesAnEmptyDatabaseOnceToTheCurrentVersion) {
+    EXPECT_EQ(db().schemaVersion(), schema::currentVersion());
+    EXPECT_EQ(db().migrate(), schema::currentVersion());  // a second run finds it current
+    EXPECT_EQ(db().schemaVersion(), schema::currentVersion());
+}
+
+TEST_P(StoreTest, MigratedDatabaseEqualsAFreshOne) {
+    TestDatabase old(GetParam());
+    {
+        Poco::Data::Session s = old.db().session();
+        for (const std::string& sql : schema::version1()) {
+            s << sql, now;
+        }
+        s << "CREATE TABLE schema_version (version INTEGER NOT NULL)", now;
+        s << "INSERT INTO schema_version (version) VALUES (1)", now;
+    }
+    EXPECT_EQ(old.db().migrate(), 1);
+    EXPECT_EQ(old.db().schemaVersion(), schema::currentVersion());
+    const auto migrated = testing::describeSchema(old.db());
+    EXPECT_FALSE(migrated.empty());
+    EXPECT_EQ(migrated, testing::describeSchema(db()));
+}
+
+TEST_P(StoreTest, RefusesADatabaseFromANewerVersion) {
+    db().session() << "UPDATE schema_version SET version = 999", now;
+    EXPECT_THROW(db().migrate(), std::runtime_error);
+}
+
+TEST_P(StoreTest, KeepsTerritoriesAndBuildings) {
+    const Territory t = territories->createTerritory("ТОС «Садовый»");
+    const auto b = territories->createBuilding(t.id, "ул. Садовая, д. 12");
+    ASSERT_TRUE(b);
+    EXPECT_EQ(territories->territory(t.id)->name, "ТОС «Садовый»");
+    EXPECT_EQ(territories->building(b->id)->address, "ул. Садовая, д. 12");
+    EXPECT_EQ(territories->buildings(t.id).size(), 1u);
+    EXPECT_EQ(territories->territories().size(), 1u);
+    EXPECT_FALSE(territories->createBuilding("t-missing", "нигде"));
+    EXPECT_FALSE(territories->building("b-missing"));
+}
+
+TEST_P(StoreTest, ImportsARegistryThatReadsBackEqual) {
+    const Territory t = territories->createTerritory("ТОС");
+    const Building b = *territories->createBuilding(t.id, "д. 1");
+    ASSERT_EQ(territories->replaceRegistry(b.id, kRegistry), core::Problems{});
+    const core::Registry stored = territories->registry(b.id);
+    EXPECT_EQ(stored.premises.size(), 3u);
+    EXPECT_EQ(stored.holdings.size(), 4u);  // the couple hold one joint share
+    EXPECT_EQ(stored.owners.at(0).name, "Иванова, М. П.");
+    core::Problems problems;
+    EXPECT_EQ(registryToCsv(stored), registryToCsv(core::readRegistry(kRegistry, problems)));
+}
+
+TEST_P(StoreTest, ABadRegistryChangesNothing) {
+    const Territory t = territories->createTerritory("ТОС");
+    const Building b = *territories->createBuilding(t.id, "д. 1");
+    ASSERT_TRUE(territories->replaceRegistry(b.id, kRegistry).empty());
+    const auto problems = territories->replaceRegistry(
+        b.id, "premises,kind,area,owner_id,owner,share,document,joint\n1,residential,0,x,X,1,,\n");
+    ASSERT_EQ(problems.size(), 1u);
+    EXPECT_EQ(core::describe(problems[0]), "registry.csv:2: area \"0\" must be greater than 0");
+    EXPECT_EQ(territories->registry(b.id).premises.size(), 3u);
+}
+
+TEST_P(StoreTest, ImportsMembers) {
+    const Territory t = territories->createTerritory("ТОС");
+    EXPECT_TRUE(territories->replaceMembers(t.id, "member_id,name\nr2,Б\nr1,А\n").empty());
+    EXPECT_EQ(territories->replaceMembers(t.id, "member_id,name\nr1,А\nr1,Б\n").size(), 1u);
+    const auto members = territories->members(t.id);
+    ASSERT_EQ(members.size(), 2u);
+    EXPECT_EQ(members[0].id, "r1");
+}
+
+TEST_P(StoreTest, KeepsAssembliesAndMovesThemAlongTheSchedule) {
+    const Territory t = territories->createTerritory("ТОС");
+    const Building b = *territories->createBuilding(t.id, "д. 1");
+    AssemblyStore assemblies(db());
+    const Assembly a = assemblyIn(b);
+    assemblies.create(a);
+    Assembly territoryWide = assemblyIn(b);
+    territoryWide.buildingId.reset();
+    territoryWide.agenda.rules = core::RuleSet::TosMeeting;
+    assemblies.create(territoryWide);
+
+    const auto stored = assemblies.get(a.id);
+    ASSERT_TRUE(stored);
+    EXPECT_EQ(stored->buildingId, b.id);
+    EXPECT_EQ(stored->agenda.items.size(), 2u);
+    EXPECT_EQ(stored->agenda.items[1].threshold, core::Threshold::AllTwoThirds);
+    EXPECT_EQ(stored->status, AssemblyStatus::Scheduled);
+    EXPECT_FALSE(assemblies.get(territoryWide.id)->buildingId);
+    EXPECT_EQ(assemblies.list().size(), 2u);
+
+    EXPECT_EQ(assemblies.advance(a.opensAt - 1), 0);
+    EXPECT_EQ(assemblies.advance(a.opensAt), 2);
+    EXPECT_EQ(assemblies.get(a.id)->status, AssemblyStatus::Open);
+    EXPECT_EQ(assemblies.advance(a.closesAt), 2);
+    EXPECT_EQ(assemblies.get(a.id)->status, AssemblyStatus::Closed);
+    EXPECT_EQ(assemblies.advance(a.closesAt + 1), 0);
+}
+
+TEST_P(StoreTest, StoresABallotOnceAndTellsARetryFromAConflict) {
+    const Territory t = territories->createTerritory("ТОС");
+    const Building b = *territories->createBuilding(t.id, "д. 1");
+    AssemblyStore assemblies(db());
+    const Assembly a = assemblyIn(b);
+    assemblies.create(a);
+    BallotStore ballots(db());
+    Ballot ballot{"k1-0001", a.id, "a", Channel::Kiosk, 1000, 2000, "k1",
+                  {{"1", core::Choice::For}, {"2", core::Choice::Against}}};
+    EXPECT_EQ(ballots.submit(ballot), SubmitOutcome::Stored);
+    ballot.receivedAt = 3000;  // a retry arrives later: still the same ballot
+    EXPECT_EQ(ballots.submit(ballot), SubmitOutcome::AlreadyStored);
+    Ballot other = ballot;
+    other.answers[1].second = core::Choice::For;
+    EXPECT_EQ(ballots.submit(other), SubmitOutcome::Conflict);
+
+    const auto stored = ballots.ballots(a.id);
+    ASSERT_EQ(stored.size(), 1u);
+    EXPECT_EQ(stored[0].receivedAt, 2000);
+    EXPECT_EQ(stored[0].channel, Channel::Kiosk);
+    ASSERT_EQ(stored[0].answers.size(), 2u);
+    EXPECT_EQ(stored[0].answers[1], (std::pair<std::string, core::Choice>{"2", core::Choice::Against}));
+}
+
+TEST_P(StoreTest, ConcurrentRetriesStoreEachBallotOnce) {
+    const Territory t = territories->createTerritory("ТОС");
+    const Building b = *territories->createBuilding(t.id, "д. 1");
+    AssemblyStore(db()).create(assemblyIn(b));
+    const std::string assemblyId = AssemblyStore(db()).list().front().id;
+    std::vector<Ballot> batch;
+    for (int i = 0; i < 100; ++i) {
+        batch.push_back({"b" + std::to_string(i), assemblyId, "v" + std::to_string(i),
+                         Channel::Kiosk, 1000 + i, 2000, "k1", {{"1", core::Choice::For}}});
+    }
+    std::atomic<int> stored{0};
+    std::vector<std::thread> senders;
+    for (int s = 0; s < 4; ++s) {
+        senders.emplace_back([&, s] {
+            BallotStore ballots(db());
+            for (std::size_t i = 0; i < batch.size(); i += 10) {
+                const std::size_t start = (i + static_cast<std::size_t>(s) * 30) % batch.size();
+                std::vector<Ballot> part(batch.begin() + static_cast<long>(start),
+                                         batch.begin() + static_cast<long>(start + 10));
+                for (SubmitOutcome o : ballots.submitAll(part)) {
+                    EXPECT_NE(o, SubmitOutcome::Conflict);
+                    stored += o == SubmitOutcome::Stored ? 1 : 0;
+                }
+            }
+        });
+    }
+    for (auto& s : senders) {
+        s.join();
+    }
+    EXPECT_EQ(stored.load(), 100);
+    EXPECT_EQ(BallotStore(db()).count(), 100u);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, StoreTest,
+                         ::testing::Values(Backend::SQLite, Backend::PostgreSQL),
+                         [](const auto& param) { return testing::nameOf(param.param); });
+
+}  // namespace
+}  // namespace veche::hub

@@ -1,0 +1,45 @@
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "veche/hub/store/database.h"
+
+namespace veche::hub::testing {
+
+enum class Backend { SQLite, PostgreSQL };
+
+std::string nameOf(Backend backend);
+
+// A new, empty database for one test: a SQLite file in a fresh temporary
+// folder, or a fresh PostgreSQL database on the server named by the
+// VECHE_TEST_POSTGRES connection string (tools/test-postgres.sh starts one).
+// Both are removed afterwards.
+class TestDatabase {
+public:
+    explicit TestDatabase(Backend backend);
+    ~TestDatabase();
+
+    // False (with the reason in skipReason()) when PostgreSQL is not configured.
+    bool available() const { return db_ != nullptr; }
+    const std::string& skipReason() const { return skipReason_; }
+
+    Database& db() { return *db_; }
+    // Opens a second, independent handle on the same database.
+    std::unique_ptr<Database> reopen() const;
+
+private:
+    Backend backend_;
+    std::filesystem::path dir_;
+    std::string pgAdmin_;
+    std::string pgName_;
+    std::string skipReason_;
+    std::unique_ptr<Database> db_;
+};
+
+// The tables, columns, primary keys and indexes of a database, one line each,
+// sorted: for comparing a migrated schema with a fresh one.
+std::vector<std::string> describeSchema(Database& db);
+
+}  // namespace veche::hub::testing
