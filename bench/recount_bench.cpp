@@ -73,7 +73,7 @@ struct TemporaryBundle {
 };
 
 class Bundle : public benchmark::Fixture {
-  public:
+public:
     void SetUp(const benchmark::State&) override {
         static const TemporaryBundle bundle;
         dir = bundle.dir;

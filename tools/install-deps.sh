@@ -5,9 +5,9 @@ set -euo pipefail
 
 packages=(
     g++ cmake ninja-build pkg-config git
-    libpoco-dev
+    libpoco-dev libpq-dev libsqlite3-dev libgmp-dev
     libgtest-dev libgmock-dev
-    python3
+    python3 postgresql
     clang-format
 )
 if [[ "${1:-}" == bench ]]; then

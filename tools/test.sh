@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
 # Runs every test: formatting check, then the whole CTest suite in a debug
-# build and again under AddressSanitizer and UBSan. Installs and builds what it
-# needs.
+# build and again under AddressSanitizer and UBSan, the storage tests on SQLite
+# and on a private PostgreSQL server that it starts. Installs and builds what
+# it needs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 tools/install-deps.sh
 
 echo "== clang-format" >&2
-git ls-files -z '*.cpp' '*.h' | xargs -0 clang-format --dry-run --Werror
+git -c safe.directory='*' ls-files -z '*.cpp' '*.h' | xargs -0 clang-format --dry-run --Werror
+
+echo "== PostgreSQL for the storage tests" >&2
+eval "$(tools/test-postgres.sh)"
 
 for preset in default asan; do
     echo "== build and test: $preset" >&2

@@ -63,7 +63,8 @@ std::optional<AgendaItem> readItem(const Poco::Dynamic::Var& value, std::size_t 
 
 Poco::JSON::Object::Ptr parseAgendaObject(const std::string& json, Problems& problems) {
     try {
-        const Poco::Dynamic::Var root = Poco::JSON::Parser().parse(json);
+        const bool bom = json.rfind("\xEF\xBB\xBF", 0) == 0;
+        const Poco::Dynamic::Var root = Poco::JSON::Parser().parse(bom ? json.substr(3) : json);
         if (root.type() == typeid(Poco::JSON::Object::Ptr)) {
             return root.extract<Poco::JSON::Object::Ptr>();
         }
@@ -148,26 +149,27 @@ BundleReading readBundle(const BundleFiles& files) {
     const auto& voterText = byArea ? files.registry : files.members;
     Registry registry;
     Electorate electorate;
+    bool votersComplete = false;
     if (!voterText) {
         problems.push_back({voterFile, 0, "the file is missing (the rule set needs it)"});
     } else if (byArea) {
-        registry = readRegistry(*voterText, problems);
+        registry = readRegistry(*voterText, problems, &votersComplete);
         electorate = electorateOf(registry);
     } else {
-        electorate = electorateOf(readMembers(*voterText, problems));
+        electorate = electorateOf(readMembers(*voterText, problems, &votersComplete));
     }
-    if (!files.ballots) {
+    std::optional<BallotBox> ballots;
+    if (files.ballots) {
+        // Checks against a voter list with unreadable rows would only echo its problems.
+        ballots = readBallots(*files.ballots, votersComplete ? &electorate.voterIds : nullptr,
+                              agenda ? &*agenda : nullptr, voterFile, problems);
+    } else {
         problems.push_back({"ballots.csv", 0, "the file is missing"});
     }
-    const Agenda ballotAgenda = agenda.value_or(Agenda{});
-    BallotBox ballots =
-        files.ballots && agenda
-            ? readBallots(*files.ballots, electorate.voterIds, ballotAgenda, voterFile, problems)
-            : BallotBox(electorate.voterIds.size(), ballotAgenda.items.size());
     sortByFileAndLine(problems);
     if (problems.empty()) {
         reading.meeting =
-            Meeting{*agenda, std::move(electorate), std::move(ballots), std::move(registry)};
+            Meeting{*agenda, std::move(electorate), std::move(*ballots), std::move(registry)};
     }
     return reading;
 }

@@ -5,9 +5,12 @@
 
 namespace veche::core {
 
-std::vector<Member> readMembers(const std::string& csv, Problems& problems) {
+std::vector<Member> readMembers(const std::string& csv, Problems& problems, bool* everyRowRead) {
     std::vector<Member> members;
     const auto table = CsvTable::open("members.csv", csv, {"member_id", "name"}, problems);
+    if (everyRowRead != nullptr) {
+        *everyRowRead = table && table->complete();
+    }
     if (!table) {
         return members;
     }
@@ -33,23 +36,25 @@ std::vector<Member> readMembers(const std::string& csv, Problems& problems) {
     return members;
 }
 
-BallotBox readBallots(const std::string& csv, const std::vector<std::string>& voterIds,
-                      const Agenda& agenda, const char* voterFile, Problems& problems) {
-    const std::size_t itemCount = agenda.items.size();
-    BallotBox box(voterIds.size(), itemCount);
+BallotBox readBallots(const std::string& csv, const std::vector<std::string>* voterIds,
+                      const Agenda* agenda, const char* voterFile, Problems& problems) {
+    const bool checkable = voterIds != nullptr && agenda != nullptr;
+    const std::size_t voterCount = voterIds != nullptr ? voterIds->size() : 0;
+    const std::size_t itemCount = agenda != nullptr ? agenda->items.size() : 0;
+    BallotBox box(checkable ? voterCount : 0, checkable ? itemCount : 0);
     const auto table = CsvTable::open("ballots.csv", csv, {"voter_id", "item", "choice"}, problems);
     if (!table) {
         return box;
     }
     std::unordered_map<std::string_view, std::size_t> voterIndex;
-    for (std::size_t i = 0; i < voterIds.size(); ++i) {
-        voterIndex.emplace(voterIds[i], i);
+    for (std::size_t i = 0; i < voterCount; ++i) {
+        voterIndex.emplace((*voterIds)[i], i);
     }
     std::unordered_map<std::string_view, std::size_t> itemIndex;
     for (std::size_t i = 0; i < itemCount; ++i) {
-        itemIndex.emplace(agenda.items[i].id, i);
+        itemIndex.emplace(agenda->items[i].id, i);
     }
-    std::vector<std::size_t> recordedAt(voterIds.size() * itemCount, 0);
+    std::vector<std::size_t> recordedAt(box.voterCount() * box.itemCount(), 0);
     for (const CsvRecord& row : table->rows()) {
         const std::string& voterId = table->field(row, 0);
         const std::string& itemId = table->field(row, 1);
@@ -57,10 +62,10 @@ BallotBox readBallots(const std::string& csv, const std::vector<std::string>& vo
         const auto voter = voterIndex.find(voterId);
         const auto item = itemIndex.find(itemId);
         const auto choice = parseChoice(choiceText);
-        if (voter == voterIndex.end()) {
+        if (voterIds != nullptr && voter == voterIndex.end()) {
             table->report(problems, row, "voter " + quoted(voterId) + " is not in " + voterFile);
         }
-        if (item == itemIndex.end()) {
+        if (agenda != nullptr && item == itemIndex.end()) {
             table->report(problems, row, "item " + quoted(itemId) + " is not on the agenda");
         }
         if (!choice) {
@@ -68,7 +73,7 @@ BallotBox readBallots(const std::string& csv, const std::vector<std::string>& vo
                 problems, row,
                 "choice " + quoted(choiceText) + " is not one of for, against, abstain, invalid");
         }
-        if (voter == voterIndex.end() || item == itemIndex.end() || !choice) {
+        if (!checkable || voter == voterIndex.end() || item == itemIndex.end() || !choice) {
             continue;
         }
         std::size_t& firstLine = recordedAt[voter->second * itemCount + item->second];

@@ -41,6 +41,12 @@ std::variant<std::int64_t, std::string> parseArea(std::string_view text) {
     return hundredths;
 }
 
+// Where a registry entry was first seen: its index and the line.
+struct FirstSeen {
+    std::size_t index;
+    std::size_t line;
+};
+
 struct PremisesEntry {
     std::size_t index;
     std::size_t line;
@@ -49,7 +55,7 @@ struct PremisesEntry {
 
 // Builds the registry row by row, reporting what contradicts earlier rows.
 class RegistryBuilder {
-  public:
+public:
     RegistryBuilder(const CsvTable& table, Problems& problems)
         : table_(table), problems_(problems) {}
 
@@ -70,7 +76,7 @@ class RegistryBuilder {
 
     Registry take() { return std::move(registry_); }
 
-  private:
+private:
     struct Fields {
         PremisesKind kind;
         std::int64_t area;
@@ -147,12 +153,12 @@ class RegistryBuilder {
         const auto [it, inserted] = ownersById_.try_emplace(id, registry_.owners.size(), row.line);
         if (inserted) {
             registry_.owners.push_back({id, field(row, kOwner)});
-        } else if (registry_.owners[it->second.first].name != field(row, kOwner)) {
+        } else if (registry_.owners[it->second.index].name != field(row, kOwner)) {
             report(row, "owner " + quoted(id) + " is named " + quoted(field(row, kOwner)) +
-                            " but line " + std::to_string(it->second.second) + " names " +
-                            quoted(registry_.owners[it->second.first].name));
+                            " but line " + std::to_string(it->second.line) + " names " +
+                            quoted(registry_.owners[it->second.index].name));
         }
-        return it->second.first;
+        return it->second.index;
     }
 
     void addHolding(const CsvRecord& row, std::size_t premises, std::size_t owner,
@@ -168,8 +174,8 @@ class RegistryBuilder {
             addShare(row, premises, share);
             return;
         }
-        Holding& holding = registry_.holdings[it->second.first];
-        const std::string firstLine = std::to_string(it->second.second);
+        Holding& holding = registry_.holdings[it->second.index];
+        const std::string firstLine = std::to_string(it->second.line);
         if (joint.empty()) {
             report(row, "owner " + quoted(field(row, kOwnerId)) + " is listed twice for premises " +
                             quoted(number) + " (first at line " + firstLine + ")");
@@ -204,17 +210,19 @@ class RegistryBuilder {
     Problems& problems_;
     Registry registry_;
     std::unordered_map<std::string, PremisesEntry> premisesByNumber_;
-    std::unordered_map<std::string, std::pair<std::size_t, std::size_t>> ownersById_;
-    std::map<std::pair<std::size_t, std::string>, std::pair<std::size_t, std::size_t>>
-        holdingByKey_;
+    std::unordered_map<std::string, FirstSeen> ownersById_;
+    std::map<std::pair<std::size_t, std::string>, FirstSeen> holdingByKey_;
 };
 
 }  // namespace
 
-Registry readRegistry(const std::string& csv, Problems& problems) {
+Registry readRegistry(const std::string& csv, Problems& problems, bool* everyRowRead) {
     const auto table = CsvTable::open(
         "registry.csv", csv,
         {"premises", "kind", "area", "owner_id", "owner", "share", "document", "joint"}, problems);
+    if (everyRowRead != nullptr) {
+        *everyRowRead = table && table->complete();
+    }
     if (!table) {
         return {};
     }

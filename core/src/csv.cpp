@@ -4,7 +4,7 @@ namespace veche::core {
 namespace {
 
 class CsvParser {
-  public:
+public:
     explicit CsvParser(std::string_view text) : text_(text) {
         if (text_.substr(0, 3) == "\xEF\xBB\xBF") {
             pos_ = 3;
@@ -19,15 +19,16 @@ class CsvParser {
                 continue;
             }
             CsvRecord record{line_, {}};
-            if (!parseRecord(record, doc)) {
-                break;
+            if (parseRecord(record, doc)) {
+                doc.records.push_back(std::move(record));
+            } else {
+                skipRestOfLine();  // the record is reported and left out; the next line goes on
             }
-            doc.records.push_back(std::move(record));
         }
         return doc;
     }
 
-  private:
+private:
     bool atLineEnd() const {
         return text_[pos_] == '\n' ||
                (text_[pos_] == '\r' && pos_ + 1 < text_.size() && text_[pos_ + 1] == '\n');
@@ -38,8 +39,18 @@ class CsvParser {
         ++line_;
     }
 
+    void skipRestOfLine() {
+        while (pos_ < text_.size() && text_[pos_] != '\n') {
+            ++pos_;
+        }
+        if (pos_ < text_.size()) {
+            ++pos_;
+            ++line_;
+        }
+    }
+
     bool fail(CsvDocument& doc, std::size_t line, std::string message) {
-        doc.error = CsvError{line, std::move(message)};
+        doc.errors.push_back({line, std::move(message)});
         return false;
     }
 

@@ -8,11 +8,11 @@ std::optional<CsvTable> CsvTable::open(std::string file, std::string_view text,
                                        std::initializer_list<std::string_view> columns,
                                        Problems& problems) {
     CsvDocument doc = parseCsv(text);
-    if (doc.error) {
-        problems.push_back({file, doc.error->line, doc.error->message});
+    for (const CsvError& e : doc.errors) {
+        problems.push_back({file, e.line, e.message});
     }
     if (doc.records.empty()) {
-        if (!doc.error) {
+        if (doc.errors.empty()) {
             problems.push_back({file, 0, "the file is empty; it needs a header line"});
         }
         return std::nullopt;
@@ -46,10 +46,12 @@ std::optional<CsvTable> CsvTable::open(std::string file, std::string_view text,
     if (!headerOk) {
         return std::nullopt;
     }
-    table.hasData_ = doc.records.size() > 1;
+    table.hasData_ = doc.records.size() > 1 || !doc.errors.empty();
+    table.complete_ = doc.errors.empty();
     for (std::size_t r = 1; r < doc.records.size(); ++r) {
         CsvRecord& row = doc.records[r];
         if (row.fields.size() != header.fields.size()) {
+            table.complete_ = false;
             table.report(problems, row,
                          "expected " + std::to_string(header.fields.size()) + " fields, found " +
                              std::to_string(row.fields.size()));

@@ -14,7 +14,7 @@ namespace veche::core {
 // A CSV file whose header must name exactly the expected columns, in any
 // order. Rows with the wrong number of fields are reported and left out.
 class CsvTable {
-  public:
+public:
     // nullopt (with problems added) when the text or its header is unusable.
     static std::optional<CsvTable> open(std::string file, std::string_view text,
                                         std::initializer_list<std::string_view> columns,
@@ -24,6 +24,8 @@ class CsvTable {
     const std::vector<CsvRecord>& rows() const { return rows_; }
     // Whether the file has any record after the header, right or wrong.
     bool hasData() const { return hasData_; }
+    // Whether every record after the header was read into rows().
+    bool complete() const { return complete_; }
 
     // The field of `row` in expected column `column` (index into `columns`).
     const std::string& field(const CsvRecord& row, std::size_t column) const {
@@ -34,11 +36,12 @@ class CsvTable {
         problems.push_back({file_, row.line, std::move(message)});
     }
 
-  private:
+private:
     std::string file_;
     std::vector<std::size_t> positions_;
     std::vector<CsvRecord> rows_;
     bool hasData_ = false;
+    bool complete_ = true;
 };
 
 // `text` in double quotes, for messages.

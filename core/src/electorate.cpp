@@ -4,11 +4,9 @@ namespace veche::core {
 
 Electorate electorateOf(const Registry& registry) {
     Electorate electorate;
-    Int128 totalHundredths = 0;
     for (const Premises& p : registry.premises) {
-        totalHundredths += p.areaHundredths;
+        electorate.total += Fraction(p.areaHundredths, 100);
     }
-    electorate.total = Fraction(totalHundredths, 100);
     electorate.units.reserve(registry.holdings.size());
     for (const Holding& h : registry.holdings) {
         const Fraction area(registry.premises.at(h.premises).areaHundredths, 100);
@@ -23,7 +21,7 @@ Electorate electorateOf(const Registry& registry) {
 
 Electorate electorateOf(const std::vector<Member>& members) {
     Electorate electorate;
-    electorate.total = Fraction(static_cast<Int128>(members.size()));
+    electorate.total = Fraction(static_cast<std::int64_t>(members.size()));
     for (std::size_t i = 0; i < members.size(); ++i) {
         electorate.units.push_back({Fraction(1), {i}});
         electorate.voterIds.push_back(members[i].id);

@@ -7,15 +7,13 @@ namespace veche::core {
 namespace {
 
 // A sum of fractions that defers normalisation: terms are grouped by
-// denominator, so adding costs one checked integer addition, not a gcd.
+// denominator, so adding one costs an integer addition, not a gcd.
 class FractionSum {
-  public:
+public:
     void add(const Fraction& f) {
         for (auto& [den, num] : groups_) {
             if (den == f.denominator()) {
-                if (__builtin_add_overflow(num, f.numerator(), &num)) {
-                    throw ArithmeticOverflow("exact arithmetic overflow in vote sum");
-                }
+                num += f.numerator();
                 return;
             }
         }
@@ -23,15 +21,15 @@ class FractionSum {
     }
 
     Fraction value() const {
-        Fraction sum;
+        mpq_class sum;
         for (const auto& [den, num] : groups_) {
-            sum += Fraction(num, den);
+            sum += mpq_class(num, den);  // mpq addition keeps lowest terms
         }
-        return sum;
+        return Fraction(sum);
     }
 
-  private:
-    std::vector<std::pair<Int128, Int128>> groups_;
+private:
+    std::vector<std::pair<mpz_class, mpz_class>> groups_;
 };
 
 // The answer a unit gives on an item, or Unanswered when none of its voters

@@ -7,6 +7,7 @@
 namespace {
 
 constexpr int kUsageError = 64;
+constexpr int kInternalError = 70;
 
 int usage(std::ostream& out, int code) {
     out << "usage: veche-hub recount DIR\n"
@@ -14,9 +15,7 @@ int usage(std::ostream& out, int code) {
     return code;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+int run(int argc, char** argv) {
     const std::string_view command = argc > 1 ? argv[1] : "";
     if (command == "--help" || command == "-h" || command == "help") {
         return usage(std::cout, 0);
@@ -25,4 +24,15 @@ int main(int argc, char** argv) {
         return veche::hub::recount(argv[2], std::cout, std::cerr);
     }
     return usage(std::cerr, kUsageError);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    try {
+        return run(argc, argv);
+    } catch (const std::exception& e) {
+        std::cerr << "veche-hub: internal error: " << e.what() << '\n';
+        return kInternalError;
+    }
 }

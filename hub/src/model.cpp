@@ -5,23 +5,35 @@
 namespace veche::hub {
 namespace {
 
-constexpr core::EnumNames<Form, 3> kForms{{{
-    {Form::InPerson, "in_person"}, {Form::Absentee, "absentee"}, {Form::Mixed, "mixed"}}}};
+constexpr core::EnumNames<Form, 3> kForms{
+    {{{Form::InPerson, "in_person"}, {Form::Absentee, "absentee"}, {Form::Mixed, "mixed"}}}};
 constexpr core::EnumNames<AssemblyStatus, 3> kStatuses{{{{AssemblyStatus::Scheduled, "scheduled"},
-                                                        {AssemblyStatus::Open, "open"},
-                                                        {AssemblyStatus::Closed, "closed"}}}};
+                                                         {AssemblyStatus::Open, "open"},
+                                                         {AssemblyStatus::Closed, "closed"}}}};
 constexpr core::EnumNames<Channel, 4> kChannels{{{{Channel::Paper, "paper"},
-                                                 {Channel::Kiosk, "kiosk"},
-                                                 {Channel::Ussd, "ussd"},
-                                                 {Channel::Sms, "sms"}}}};
+                                                  {Channel::Kiosk, "kiosk"},
+                                                  {Channel::Ussd, "ussd"},
+                                                  {Channel::Sms, "sms"}}}};
 
 }  // namespace
 
-std::optional<Form> parseForm(std::string_view text) { return kForms.parse(text); }
-std::string_view nameOf(Form form) { return kForms.name(form); }
-std::optional<AssemblyStatus> parseStatus(std::string_view text) { return kStatuses.parse(text); }
-std::string_view nameOf(AssemblyStatus status) { return kStatuses.name(status); }
-std::optional<Channel> parseChannel(std::string_view text) { return kChannels.parse(text); }
-std::string_view nameOf(Channel channel) { return kChannels.name(channel); }
+std::optional<Form> parseForm(std::string_view text) {
+    return kForms.parse(text);
+}
+std::string_view nameOf(Form form) {
+    return kForms.name(form);
+}
+std::optional<AssemblyStatus> parseStatus(std::string_view text) {
+    return kStatuses.parse(text);
+}
+std::string_view nameOf(AssemblyStatus status) {
+    return kStatuses.name(status);
+}
+std::optional<Channel> parseChannel(std::string_view text) {
+    return kChannels.parse(text);
+}
+std::string_view nameOf(Channel channel) {
+    return kChannels.name(channel);
+}
 
 }  // namespace veche::hub

@@ -3,6 +3,7 @@
 #include <fstream>
 #include <optional>
 #include <sstream>
+#include <stdexcept>
 
 #include "veche/core/bundle.h"
 #include "veche/core/result_json.h"
@@ -11,10 +12,15 @@
 namespace veche::hub {
 namespace {
 
+// The file's contents; nullopt when it does not exist. Throws when it exists
+// but cannot be read.
 std::optional<std::string> readFile(const std::filesystem::path& path) {
+    if (!std::filesystem::exists(path)) {
+        return std::nullopt;
+    }
     std::ifstream in(path, std::ios::binary);
     if (!in) {
-        return std::nullopt;
+        throw std::runtime_error(path.filename().string() + ": cannot be read");
     }
     std::ostringstream content;
     content << in.rdbuf();
@@ -29,8 +35,14 @@ int recount(const std::filesystem::path& dir, std::ostream& out, std::ostream& e
         err << dir.string() << ": not a meeting bundle folder\n";
         return kRecountBadInput;
     }
-    const core::BundleFiles files{readFile(dir / "agenda.json"), readFile(dir / "registry.csv"),
-                                  readFile(dir / "members.csv"), readFile(dir / "ballots.csv")};
+    core::BundleFiles files;
+    try {
+        files = {readFile(dir / "agenda.json"), readFile(dir / "registry.csv"),
+                 readFile(dir / "members.csv"), readFile(dir / "ballots.csv")};
+    } catch (const std::runtime_error& e) {
+        err << e.what() << '\n';
+        return kRecountBadInput;
+    }
     const core::BundleReading reading = core::readBundle(files);
     for (const core::Problem& problem : reading.problems) {
         err << core::describe(problem) << '\n';
@@ -39,15 +51,8 @@ int recount(const std::filesystem::path& dir, std::ostream& out, std::ostream& e
         return kRecountBadInput;
     }
     const core::Meeting& meeting = *reading.meeting;
-    try {
-        const auto result = core::tally(meeting.agenda, meeting.electorate, meeting.ballots);
-        out << core::resultToJson(meeting.agenda, result);
-    } catch (const core::ArithmeticOverflow& e) {
-        err << "registry.csv: the ownership shares have too many different denominators to "
-               "count exactly ("
-            << e.what() << ")\n";
-        return kRecountBadInput;
-    }
+    const auto result = core::tally(meeting.agenda, meeting.electorate, meeting.ballots);
+    out << core::resultToJson(meeting.agenda, result);
     return kRecountOk;
 }
 

@@ -153,3 +153,37 @@ TEST(Bundle, MembersAreUniqueAndNamed) {
 
 }  // namespace
 }  // namespace veche::core
+
+namespace veche::core {
+namespace {
+
+TEST(Bundle, ReportsEveryBadRecordWithoutEchoingThemInBallots) {
+    // Row 3 has an unquoted quote; b's ballot must not be called a stranger's.
+    const auto messages = messagesOf(
+        {kAgenda,
+         kRegistryHeader + "1,residential,50,a,A,1,,\n2,residential,50,b,Ivan \"V\" B,1,,\n"
+                           "3,residential,0,c,C,1,,\n",
+         std::nullopt, kBallotsHeader + "a,1,for\nb,1,for\nc,1,maybe\n"});
+    EXPECT_EQ(
+        messages,
+        (Messages{"registry.csv:3: a quote inside an unquoted field (quote the whole field)",
+                  "registry.csv:4: area \"0\" must be greater than 0",
+                  "ballots.csv:4: choice \"maybe\" is not one of for, against, abstain, invalid"}));
+}
+
+TEST(Bundle, ChecksBallotsEvenWhenTheAgendaIsBroken) {
+    EXPECT_EQ(
+        messagesOf({"{", std::nullopt, "member_id,name\nm1,A\n", kBallotsHeader + "m1,1,yes\n"})
+            .back(),
+        "ballots.csv:2: choice \"yes\" is not one of for, against, abstain, invalid");
+}
+
+TEST(Bundle, AcceptsAByteOrderMarkInTheAgenda) {
+    EXPECT_TRUE(
+        messagesOf({"\xEF\xBB\xBF" + kAgenda, kRegistryHeader + "1,residential,50,a,A,1,,\n",
+                    std::nullopt, kBallotsHeader})
+            .empty());
+}
+
+}  // namespace
+}  // namespace veche::core

@@ -7,7 +7,7 @@ namespace {
 
 // A small registry built in code: premises by area in hundredths, holdings by owner index.
 class TallyTest : public ::testing::Test {
-  protected:
+protected:
     std::size_t premises(std::int64_t hundredths, PremisesKind kind = PremisesKind::Residential) {
         registry.premises.push_back(
             {std::to_string(registry.premises.size() + 1), kind, hundredths});

@@ -49,7 +49,9 @@ TestDatabase::TestDatabase(Backend backend) : backend_(backend) {
     }
     const char* admin = std::getenv("VECHE_TEST_POSTGRES");
     if (admin == nullptr || *admin == '\0') {
-        skipReason_ = "VECHE_TEST_POSTGRES is not set (tools/test.sh starts a server and sets it)";
+        unavailableReason_ =
+            "VECHE_TEST_POSTGRES is not set: run eval \"$(tools/test-postgres.sh)\" first "
+            "(tools/test.sh does)";
         return;
     }
     pgAdmin_ = admin;

@@ -21,9 +21,10 @@ public:
     explicit TestDatabase(Backend backend);
     ~TestDatabase();
 
-    // False (with the reason in skipReason()) when PostgreSQL is not configured.
+    // False (with the reason in unavailableReason()) when PostgreSQL is not
+    // configured.
     bool available() const { return db_ != nullptr; }
-    const std::string& skipReason() const { return skipReason_; }
+    const std::string& unavailableReason() const { return unavailableReason_; }
 
     Database& db() { return *db_; }
     // Opens a second, independent handle on the same database.
@@ -34,7 +35,7 @@ private:
     std::filesystem::path dir_;
     std::string pgAdmin_;
     std::string pgName_;
-    std::string skipReason_;
+    std::string unavailableReason_;
     std::unique_ptr<Database> db_;
 };
 

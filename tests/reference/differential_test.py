@@ -37,7 +37,7 @@ def write_csv(path, header, records, rng):
 
 def registry_records(rng):
     records, owners = [], []
-    for p in range(1, rng.randint(1, 60)):
+    for p in range(1, rng.randint(2, 60)):
         area = f"{rng.randint(1, 20000) / 100:.2f}"
         if rng.random() < 0.3:
             area = area.replace(".", ",")

@@ -8,7 +8,6 @@ validate. Usage: recount_reference.py DIR  (prints the result JSON).
 import csv
 import json
 import sys
-from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from pathlib import Path
 
@@ -36,8 +35,14 @@ def rows(path):
 
 
 def decimal2(value):
-    exact = Decimal(value.numerator) / Decimal(value.denominator)
-    return str(exact.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+    """Rounded half away from zero to 2 places, in integers only."""
+    sign = "-" if value < 0 else ""
+    units, remainder = divmod(abs(value.numerator) * 100, value.denominator)
+    if 2 * remainder >= value.denominator:
+        units += 1
+    if units == 0:
+        sign = ""
+    return f"{sign}{units // 100}.{units % 100:02d}"
 
 
 def voting_units(bundle, rules):

@@ -50,7 +50,9 @@ void AssemblyStore::create(const Assembly& a) {
     const std::string kind = a.extraordinary ? "extraordinary" : "annual";
     const std::string status(nameOf(a.status));
     const int binding = a.electronicBinding ? 1 : 0;
-    s << "INSERT INTO assemblies (" + std::string(kColumns) + ") VALUES ($1, $2, NULLIF($3, ''), $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)",
+    s << "INSERT INTO assemblies (" + std::string(kColumns) +
+             ") VALUES ($1, $2, NULLIF($3, ''), $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, "
+             "$15, $16)",
         useRef(a.id), useRef(a.territoryId), useRef(building), useRef(rules), useRef(form),
         useRef(kind), useRef(a.title), useRef(a.initiator), useRef(a.place),
         useRef(a.ballotAddress), useRef(a.materials), useRef(a.opensAt), useRef(a.closesAt),
@@ -60,8 +62,8 @@ void AssemblyStore::create(const Assembly& a) {
         const std::string threshold(core::nameOf(item.threshold));
         s << "INSERT INTO agenda_items (assembly_id, position, item_id, title, threshold) "
              "VALUES ($1, $2, $3, $4, $5)",
-            useRef(a.id), bind(++position), useRef(item.id), useRef(item.title),
-            useRef(threshold), now;
+            useRef(a.id), bind(++position), useRef(item.id), useRef(item.title), useRef(threshold),
+            now;
     }
     tx.commit();
 }

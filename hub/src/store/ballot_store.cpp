@@ -14,11 +14,15 @@ namespace {
 
 std::string choiceName(core::Choice c) {
     switch (c) {
-        case core::Choice::For: return "for";
-        case core::Choice::Against: return "against";
-        case core::Choice::Abstain: return "abstain";
+        case core::Choice::For:
+            return "for";
+        case core::Choice::Against:
+            return "against";
+        case core::Choice::Abstain:
+            return "abstain";
         case core::Choice::Invalid:
-        case core::Choice::Unanswered: break;
+        case core::Choice::Unanswered:
+            break;
     }
     return "invalid";
 }
@@ -66,7 +70,9 @@ std::string ballotDigest(const Ballot& b) {
     return Poco::DigestEngine::digestToHex(sha.digest());
 }
 
-SubmitOutcome BallotStore::submit(const Ballot& ballot) { return submitAll({ballot}).front(); }
+SubmitOutcome BallotStore::submit(const Ballot& ballot) {
+    return submitAll({ballot}).front();
+}
 
 std::vector<SubmitOutcome> BallotStore::submitAll(const std::vector<Ballot>& ballots) {
     Poco::Data::Session s = db_.session();
@@ -102,7 +108,8 @@ std::vector<Ballot> BallotStore::ballots(const std::string& assemblyId) {
         }
         Ballot b{ids[i], assemblyId, voters[i], *channel, cast[i], received[i], sources[i], {}};
         for (; a < answerBallots.size() && answerBallots[a] == ids[i]; ++a) {
-            b.answers.emplace_back(items[a], core::parseChoice(choices[a]).value_or(core::Choice::Invalid));
+            b.answers.emplace_back(items[a],
+                                   core::parseChoice(choices[a]).value_or(core::Choice::Invalid));
         }
         out.push_back(std::move(b));
     }

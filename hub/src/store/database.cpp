@@ -92,7 +92,8 @@ int Database::migrate() {
     if (found == 0) {
         run(schema::current());
         s << "CREATE TABLE schema_version (version INTEGER NOT NULL)", now;
-        s << "INSERT INTO schema_version (version) VALUES ($1)", bind(schema::currentVersion()), now;
+        s << "INSERT INTO schema_version (version) VALUES ($1)", bind(schema::currentVersion()),
+            now;
     } else {
         for (int v = found; v < schema::currentVersion(); ++v) {
             run(schema::upgrade(v));

@@ -106,9 +106,13 @@ std::vector<std::string> concat(const Lists&... lists) {
 
 }  // namespace
 
-int currentVersion() { return 2; }
+int currentVersion() {
+    return 2;
+}
 
-std::vector<std::string> current() { return concat(kVersion1, kAssemblies); }
+std::vector<std::string> current() {
+    return concat(kVersion1, kAssemblies);
+}
 
 std::vector<std::string> upgrade(int from) {
     switch (from) {
@@ -119,6 +123,8 @@ std::vector<std::string> upgrade(int from) {
     }
 }
 
-std::vector<std::string> version1() { return kVersion1; }
+std::vector<std::string> version1() {
+    return kVersion1;
+}
 
 }  // namespace veche::hub::schema

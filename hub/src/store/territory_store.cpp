@@ -37,8 +37,8 @@ std::optional<Territory> TerritoryStore::territory(const std::string& id) {
     Territory t;
     Poco::Data::Session s = db_.session();
     Poco::Data::Statement select(s);
-    select << "SELECT id, name, created_at FROM territories WHERE id = $1", useRef(id),
-        into(t.id), into(t.name), into(t.createdAt);
+    select << "SELECT id, name, created_at FROM territories WHERE id = $1", useRef(id), into(t.id),
+        into(t.name), into(t.createdAt);
     if (select.execute() == 0) {
         return std::nullopt;
     }
@@ -123,8 +123,8 @@ core::Registry TerritoryStore::registry(const std::string& buildingId) {
     std::vector<Poco::Int64> areas;
     db_.session() << "SELECT premises, kind, area_hundredths, owner_id, owner, share, document, "
                      "joint FROM registry_rows WHERE building_id = $1 ORDER BY line",
-        useRef(buildingId), into(premises), into(kinds), into(areas), into(ownerIds),
-        into(owners), into(shares), into(documents), into(joints), now;
+        useRef(buildingId), into(premises), into(kinds), into(areas), into(ownerIds), into(owners),
+        into(shares), into(documents), into(joints), now;
     std::vector<RegistryRow> rows;
     for (std::size_t i = 0; i < premises.size(); ++i) {
         rows.push_back({premises[i], kinds[i], areas[i], ownerIds[i], owners[i], shares[i],
@@ -187,8 +187,9 @@ std::vector<RegistryRow> registryRows(const core::Registry& registry) {
 std::string rowsToCsv(const std::vector<RegistryRow>& rows) {
     std::string csv = core::csvLine(kRegistryHeader);
     for (const RegistryRow& r : rows) {
-        csv += core::csvLine({r.premises, r.kind, core::Fraction(r.areaHundredths, 100).toDecimal(2),
-                              r.ownerId, r.owner, r.share, r.document, r.joint});
+        csv +=
+            core::csvLine({r.premises, r.kind, core::Fraction(r.areaHundredths, 100).toDecimal(2),
+                           r.ownerId, r.owner, r.share, r.document, r.joint});
     }
     return csv;
 }

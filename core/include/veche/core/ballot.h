@@ -18,7 +18,7 @@ std::optional<Choice> parseChoice(std::string_view text);
 // Every voter's answers, voters and items given by index. A voter who answered
 // any item participates in the meeting.
 class BallotBox {
-  public:
+public:
     BallotBox(std::size_t voterCount, std::size_t itemCount);
 
     // Records `choice` (not Unanswered). Returns false and changes nothing when
@@ -35,7 +35,7 @@ class BallotBox {
     std::size_t voterCount() const { return participated_.size(); }
     std::size_t itemCount() const { return itemCount_; }
 
-  private:
+private:
     std::size_t itemCount_;
     std::vector<Choice> answers_;  // voter-major
     std::vector<bool> participated_;

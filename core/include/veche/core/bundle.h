@@ -36,11 +36,18 @@ BundleReading readBundle(const BundleFiles& files);
 
 // The parts of readBundle, each appending what is wrong with its file to
 // `problems`. They return what could be read, which is only meaningful when no
-// problem was added.
+// problem was added. `everyRowRead` (when given) is set to whether every row of
+// the file could be read at all, i.e. whether the list of voters is complete.
 std::optional<Agenda> readAgenda(const std::string& json, Problems& problems);
-Registry readRegistry(const std::string& csv, Problems& problems);
-std::vector<Member> readMembers(const std::string& csv, Problems& problems);
-BallotBox readBallots(const std::string& csv, const std::vector<std::string>& voterIds,
-                      const Agenda& agenda, const char* voterFile, Problems& problems);
+Registry readRegistry(const std::string& csv, Problems& problems, bool* everyRowRead = nullptr);
+std::vector<Member> readMembers(const std::string& csv, Problems& problems,
+                                bool* everyRowRead = nullptr);
+
+// Reads ballots.csv. Voters are checked against `voterIds` and items against
+// `agenda`; either may be null when its file could not be read, and the
+// checks that need it are then skipped. The returned box holds the ballots
+// only when both are given.
+BallotBox readBallots(const std::string& csv, const std::vector<std::string>* voterIds,
+                      const Agenda* agenda, const char* voterFile, Problems& problems);
 
 }  // namespace veche::core

@@ -1,42 +1,39 @@
 #pragma once
 
+#include <gmpxx.h>
+
 #include <compare>
+#include <cstdint>
 #include <optional>
-#include <stdexcept>
 #include <string>
 #include <string_view>
 
 namespace veche::core {
 
-__extension__ using Int128 = __int128;
-
-// Thrown when an exact computation does not fit in 128 bits. The tally never
-// rounds or wraps: it stops and says so.
-class ArithmeticOverflow : public std::overflow_error {
-  public:
-    using std::overflow_error::overflow_error;
-};
-
-// An exact rational number, always kept in lowest terms with a positive
-// denominator. Every operation checks for overflow and throws
-// ArithmeticOverflow instead of wrapping. Comparison never overflows.
+// An exact rational number of any size (GMP), always in lowest terms with a
+// positive denominator. Vote counts are sums of area x share over thousands of
+// owners; shares of communal flats have denominators like 1373 or 1409, so
+// the common denominator of a real registry does not fit in any fixed width.
 class Fraction {
-  public:
+public:
     Fraction() = default;
     // Throws std::invalid_argument when denominator is 0.
-    Fraction(Int128 numerator, Int128 denominator = 1);
+    Fraction(std::int64_t numerator, std::int64_t denominator = 1);
+    // Any GMP rational; brought to lowest terms. Throws std::invalid_argument
+    // when its denominator is 0.
+    explicit Fraction(mpq_class value);
 
-    Int128 numerator() const { return num_; }
-    Int128 denominator() const { return den_; }
+    const mpz_class& numerator() const { return value_.get_num(); }
+    const mpz_class& denominator() const { return value_.get_den(); }
 
     friend Fraction operator+(const Fraction& a, const Fraction& b);
     friend Fraction operator-(const Fraction& a, const Fraction& b);
     friend Fraction operator*(const Fraction& a, const Fraction& b);
     // Throws std::domain_error when b is zero.
     friend Fraction operator/(const Fraction& a, const Fraction& b);
-    Fraction& operator+=(const Fraction& b) { return *this = *this + b; }
+    Fraction& operator+=(const Fraction& b);
 
-    friend bool operator==(const Fraction& a, const Fraction& b) = default;
+    friend bool operator==(const Fraction& a, const Fraction& b);
     friend std::strong_ordering operator<=>(const Fraction& a, const Fraction& b);
 
     // Parses "N" or "N/D" with non-negative decimal integers (no sign, no
@@ -50,12 +47,8 @@ class Fraction {
     // "N" or "N/D".
     std::string toString() const;
 
-  private:
-    Int128 num_ = 0;
-    Int128 den_ = 1;
+private:
+    mpq_class value_;
 };
-
-// Decimal digits of a 128-bit integer (with a leading '-' when negative).
-std::string toDecimalString(Int128 value);
 
 }  // namespace veche::core

@@ -35,7 +35,7 @@ struct TallyResult {
 // nothing is adopted.
 //
 // Throws std::invalid_argument when the ballot box does not match the agenda
-// and electorate in size, ArithmeticOverflow when the exact sums do not fit.
+// and electorate in size.
 TallyResult tally(const Agenda& agenda, const Electorate& electorate, const BallotBox& ballots);
 
 }  // namespace veche::core
