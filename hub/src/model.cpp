@@ -5,6 +5,10 @@
 namespace veche::hub {
 namespace {
 
+constexpr core::EnumNames<Role, 4> kRoles{{{{Role::Operator, "operator"},
+                                            {Role::Staff, "staff"},
+                                            {Role::Auditor, "auditor"},
+                                            {Role::Service, "service"}}}};
 constexpr core::EnumNames<Form, 3> kForms{
     {{{Form::InPerson, "in_person"}, {Form::Absentee, "absentee"}, {Form::Mixed, "mixed"}}}};
 constexpr core::EnumNames<AssemblyStatus, 3> kStatuses{{{{AssemblyStatus::Scheduled, "scheduled"},
@@ -17,6 +21,12 @@ constexpr core::EnumNames<Channel, 4> kChannels{{{{Channel::Paper, "paper"},
 
 }  // namespace
 
+std::optional<Role> parseRole(std::string_view text) {
+    return kRoles.parse(text);
+}
+std::string_view nameOf(Role role) {
+    return kRoles.name(role);
+}
 std::optional<Form> parseForm(std::string_view text) {
     return kForms.parse(text);
 }

@@ -2,7 +2,6 @@
 
 #include <fstream>
 #include <optional>
-#include <sstream>
 #include <stdexcept>
 
 #include "veche/core/bundle.h"
@@ -18,13 +17,16 @@ std::optional<std::string> readFile(const std::filesystem::path& path) {
     if (!std::filesystem::exists(path)) {
         return std::nullopt;
     }
-    std::ifstream in(path, std::ios::binary);
+    std::ifstream in(path, std::ios::binary | std::ios::ate);
     if (!in) {
         throw std::runtime_error(path.filename().string() + ": cannot be read");
     }
-    std::ostringstream content;
-    content << in.rdbuf();
-    return std::move(content).str();
+    std::string content(static_cast<std::size_t>(in.tellg()), '\0');
+    in.seekg(0);
+    if (!in.read(content.data(), static_cast<std::streamsize>(content.size()))) {
+        throw std::runtime_error(path.filename().string() + ": cannot be read");
+    }
+    return content;
 }
 
 }  // namespace

@@ -12,7 +12,7 @@ namespace {
 
 constexpr const char* kColumns =
     "id, territory_id, building_id, rules, form, kind, title, initiator, place, ballot_address, "
-    "materials, opens_at, closes_at, electronic_binding, status, created_at";
+    "materials, opens_at, closes_at, electronic_binding, status, created_at, voters";
 
 // Names stored in the database are written by this code only; an unknown one
 // means the database was changed by hand or by a newer version.
@@ -52,11 +52,11 @@ void AssemblyStore::create(const Assembly& a) {
     const int binding = a.electronicBinding ? 1 : 0;
     s << "INSERT INTO assemblies (" + std::string(kColumns) +
              ") VALUES ($1, $2, NULLIF($3, ''), $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, "
-             "$15, $16)",
+             "$15, $16, $17)",
         useRef(a.id), useRef(a.territoryId), useRef(building), useRef(rules), useRef(form),
         useRef(kind), useRef(a.title), useRef(a.initiator), useRef(a.place),
         useRef(a.ballotAddress), useRef(a.materials), useRef(a.opensAt), useRef(a.closesAt),
-        useRef(binding), useRef(status), useRef(a.createdAt), now;
+        useRef(binding), useRef(status), useRef(a.createdAt), useRef(a.voters), now;
     int position = 0;
     for (const core::AgendaItem& item : a.agenda.items) {
         const std::string threshold(core::nameOf(item.threshold));
@@ -78,7 +78,8 @@ std::optional<Assembly> AssemblyStore::get(const std::string& id) {
     select << "SELECT " + std::string(kColumns) + " FROM assemblies WHERE id = $1", useRef(id),
         into(a.id), into(a.territoryId), into(building), into(rules), into(form), into(kind),
         into(a.title), into(a.initiator), into(a.place), into(a.ballotAddress), into(a.materials),
-        into(a.opensAt), into(a.closesAt), into(binding), into(status), into(a.createdAt);
+        into(a.opensAt), into(a.closesAt), into(binding), into(status), into(a.createdAt),
+        into(a.voters);
     if (select.execute() == 0) {
         return std::nullopt;
     }

@@ -1,5 +1,7 @@
 #include "veche/hub/store/ballot_store.h"
 
+#include "veche/core/bundle_writer.h"
+
 #include <Poco/Data/Session.h>
 #include <Poco/DigestEngine.h>
 #include <Poco/SHA2Engine.h>
@@ -13,18 +15,7 @@ namespace veche::hub {
 namespace {
 
 std::string choiceName(core::Choice c) {
-    switch (c) {
-        case core::Choice::For:
-            return "for";
-        case core::Choice::Against:
-            return "against";
-        case core::Choice::Abstain:
-            return "abstain";
-        case core::Choice::Invalid:
-        case core::Choice::Unanswered:
-            break;
-    }
-    return "invalid";
+    return std::string(core::nameOf(c));
 }
 
 SubmitOutcome insert(Poco::Data::Session& s, const Ballot& b) {

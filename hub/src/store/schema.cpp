@@ -65,7 +65,8 @@ const std::vector<std::string> kAssemblies = {
     " closes_at BIGINT NOT NULL,"
     " electronic_binding INTEGER NOT NULL,"
     " status TEXT NOT NULL,"
-    " created_at BIGINT NOT NULL)",
+    " created_at BIGINT NOT NULL,"
+    " voters TEXT NOT NULL)",
 
     "CREATE TABLE agenda_items ("
     " assembly_id TEXT NOT NULL REFERENCES assemblies(id),"

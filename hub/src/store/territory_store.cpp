@@ -14,13 +14,6 @@ namespace {
 
 constexpr std::size_t kIdBytes = 8;
 
-const std::vector<std::string> kRegistryHeader{"premises", "kind",  "area",     "owner_id",
-                                               "owner",    "share", "document", "joint"};
-
-std::string kindName(core::PremisesKind kind) {
-    return kind == core::PremisesKind::Residential ? "residential" : "nonresidential";
-}
-
 }  // namespace
 
 TerritoryStore::TerritoryStore(Database& db, const Clock& clock, Random& random)
@@ -105,7 +98,7 @@ core::Problems TerritoryStore::replaceRegistry(const std::string& buildingId,
     WriteTransaction tx(s, db_.dialect());
     s << "DELETE FROM registry_rows WHERE building_id = $1", useRef(buildingId), now;
     int line = 1;
-    for (const RegistryRow& r : registryRows(registry)) {
+    for (const core::RegistryRow& r : core::registryRows(registry)) {
         ++line;
         s << "INSERT INTO registry_rows (building_id, line, premises, kind, area_hundredths, "
              "owner_id, owner, share, document, joint) "
@@ -125,13 +118,16 @@ core::Registry TerritoryStore::registry(const std::string& buildingId) {
                      "joint FROM registry_rows WHERE building_id = $1 ORDER BY line",
         useRef(buildingId), into(premises), into(kinds), into(areas), into(ownerIds), into(owners),
         into(shares), into(documents), into(joints), now;
-    std::vector<RegistryRow> rows;
+    if (premises.empty()) {
+        return {};
+    }
+    std::vector<core::RegistryRow> rows;
     for (std::size_t i = 0; i < premises.size(); ++i) {
         rows.push_back({premises[i], kinds[i], areas[i], ownerIds[i], owners[i], shares[i],
                         documents[i], joints[i]});
     }
     core::Problems problems;
-    core::Registry registry = core::readRegistry(rowsToCsv(rows), problems);
+    core::Registry registry = core::readRegistry(core::rowsToCsv(rows), problems);
     if (!problems.empty()) {  // only rows that passed validation are ever stored
         throw std::logic_error("stored registry of " + buildingId +
                                " is invalid: " + core::describe(problems.front()));
@@ -167,43 +163,6 @@ std::vector<core::Member> TerritoryStore::members(const std::string& territoryId
         out.push_back({ids[i], names[i]});
     }
     return out;
-}
-
-std::vector<RegistryRow> registryRows(const core::Registry& registry) {
-    std::vector<RegistryRow> rows;
-    int jointGroups = 0;
-    for (const core::Holding& h : registry.holdings) {
-        const core::Premises& p = registry.premises.at(h.premises);
-        const std::string joint = h.owners.size() > 1 ? "J" + std::to_string(++jointGroups) : "";
-        for (std::size_t owner : h.owners) {
-            const core::Owner& o = registry.owners.at(owner);
-            rows.push_back({p.number, kindName(p.kind), p.areaHundredths, o.id, o.name,
-                            h.share.toString(), h.document, joint});
-        }
-    }
-    return rows;
-}
-
-std::string rowsToCsv(const std::vector<RegistryRow>& rows) {
-    std::string csv = core::csvLine(kRegistryHeader);
-    for (const RegistryRow& r : rows) {
-        csv +=
-            core::csvLine({r.premises, r.kind, core::Fraction(r.areaHundredths, 100).toDecimal(2),
-                           r.ownerId, r.owner, r.share, r.document, r.joint});
-    }
-    return csv;
-}
-
-std::string registryToCsv(const core::Registry& registry) {
-    return rowsToCsv(registryRows(registry));
-}
-
-std::string membersToCsv(const std::vector<core::Member>& members) {
-    std::string csv = core::csvLine({"member_id", "name"});
-    for (const core::Member& m : members) {
-        csv += core::csvLine({m.id, m.name});
-    }
-    return csv;
 }
 
 }  // namespace veche::hub

@@ -15,6 +15,12 @@ namespace veche::hub {
 // Milliseconds since the Unix epoch, UTC.
 using Millis = std::int64_t;
 
+// What a hub API token may do: operators run meetings, staff enter paper
+// ballots and look after kiosks, auditors read, services send alerts.
+enum class Role { Operator, Staff, Auditor, Service };
+std::optional<Role> parseRole(std::string_view text);
+std::string_view nameOf(Role role);
+
 // A ТОС area: the unit notices, members and one-person-one-vote bodies belong to.
 struct Territory {
     std::string id;
@@ -59,6 +65,9 @@ struct Assembly {
     bool electronicBinding = false;
     AssemblyStatus status = AssemblyStatus::Scheduled;
     Millis createdAt = 0;
+    // Who may vote, frozen when the assembly is created: registry.csv text for
+    // oss-mkd, members.csv text otherwise. Later imports do not change it.
+    std::string voters;
 };
 
 // The channel a ballot came through. Paper is the written decision entered by

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "veche/core/bundle_writer.h"
 #include "veche/core/electorate.h"
 #include "veche/core/problem.h"
 #include "veche/hub/environment.h"
@@ -43,25 +44,5 @@ private:
     const Clock& clock_;
     Random& random_;
 };
-
-// One line of registry.csv.
-struct RegistryRow {
-    std::string premises;
-    std::string kind;
-    std::int64_t areaHundredths = 0;
-    std::string ownerId;
-    std::string owner;
-    std::string share;
-    std::string document;
-    std::string joint;
-};
-
-// The rows of `registry`, one per owner of each holding; joint groups get
-// labels J1, J2…
-std::vector<RegistryRow> registryRows(const core::Registry& registry);
-std::string rowsToCsv(const std::vector<RegistryRow>& rows);
-// registry.csv text that reads back to an equal registry.
-std::string registryToCsv(const core::Registry& registry);
-std::string membersToCsv(const std::vector<core::Member>& members);
 
 }  // namespace veche::hub

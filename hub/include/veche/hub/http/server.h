@@ -1,0 +1,53 @@
+#pragma once
+
+#include <Poco/Logger.h>
+#include <Poco/Net/HTTPServer.h>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "veche/hub/http/metrics.h"
+#include "veche/hub/http/router.h"
+#include "veche/hub/store/token_store.h"
+
+namespace veche::hub {
+
+struct TlsOptions {
+    std::string certificateFile;  // PEM
+    std::string privateKeyFile;   // PEM
+};
+
+struct ServerOptions {
+    std::string host = "127.0.0.1";
+    std::uint16_t port = 8080;  // 0: the OS chooses (tests)
+    std::size_t maxBodyBytes = 1 << 20;
+    int maxThreads = 16;
+    int maxQueued = 512;
+    std::optional<TlsOptions> tls;
+};
+
+// The hub's HTTP(S) front: authenticates each request by its bearer token,
+// checks the route's roles, limits the body, calls the handler, and turns
+// every error into the JSON error shape — a handler's ApiError as it is,
+// malformed JSON as 400, anything unexpected as 500 (logged, never shown).
+class HttpServer {
+public:
+    HttpServer(const ServerOptions& options, const Router& router, Metrics& metrics,
+               TokenStore& tokens, Poco::Logger& log);
+    ~HttpServer();
+
+    void start();
+    void stop();
+    std::uint16_t port() const;
+
+private:
+    std::unique_ptr<Poco::Net::HTTPServer> server_;
+};
+
+// {"error": {"code": …, "message": …, "field": …}}
+std::string errorBody(const std::string& code, const std::string& message,
+                      const std::string& field = "");
+
+}  // namespace veche::hub

@@ -1,0 +1,88 @@
+#pragma once
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include "veche/core/tally.h"
+#include "veche/hub/environment.h"
+#include "veche/hub/model.h"
+#include "veche/hub/services/counting.h"
+#include "veche/hub/store/assembly_store.h"
+#include "veche/hub/store/ballot_store.h"
+#include "veche/hub/store/territory_store.h"
+#include "veche/hub/store/token_store.h"
+
+namespace veche::hub {
+
+struct HubSettings {
+    // The operator has declared this deployment a regional information system
+    // under ст. 47.1 ЖК: only then may electronic ballots bind an owners'
+    // meeting (LAW.md §6).
+    bool regionalSystem = false;
+};
+
+struct TallyOfKind {
+    core::TallyResult result;
+    std::size_t ballots = 0;  // counted
+    std::size_t repeats = 0;  // kept, not counted
+};
+
+struct AssemblyResults {
+    TallyOfKind binding;
+    TallyOfKind consultative;
+};
+
+// The hub's operations on meetings, shared by the HTTP API, the command line
+// and the demo. Every operation validates its input and throws ApiError
+// naming what is wrong; nothing is stored when it throws.
+class Hub {
+public:
+    Hub(Database& db, const Clock& clock, Random& random, HubSettings settings);
+
+    TerritoryStore& territories() { return territories_; }
+    TokenStore& tokens() { return tokens_; }
+    BallotStore& ballotStore() { return ballots_; }
+    const Clock& clock() const { return clock_; }
+
+    // Checks `draft` against the law and the registry, gives it an id and
+    // stores it as scheduled. The hub opens and closes it at its times.
+    Assembly createAssembly(Assembly draft);
+
+    // Assemblies with their status brought up to the present.
+    Assembly assembly(const std::string& id);
+    std::vector<Assembly> assemblies();
+
+    // Validates and stores a ballot from any channel (receivedAt is set
+    // here): the assembly exists, voting was open when it was cast, the voter
+    // may vote in it, and its answers name agenda items.
+    SubmitOutcome submitBallot(Ballot ballot);
+
+    // Live results: binding and consultative ballots counted apart.
+    AssemblyResults results(const std::string& assemblyId);
+
+    // The recount bundle of the binding (or consultative) ballots.
+    core::BundleFiles bundle(const std::string& assemblyId, bool binding);
+
+private:
+    void validate(const Assembly& draft);
+    // The ids of those who may vote in `assembly`, from its frozen voter list;
+    // read once per assembly and kept.
+    std::shared_ptr<const std::unordered_set<std::string>> votersOf(const Assembly& assembly);
+
+    Database& db_;
+    const Clock& clock_;
+    Random& random_;
+    HubSettings settings_;
+    TerritoryStore territories_;
+    AssemblyStore assemblies_;
+    BallotStore ballots_;
+    TokenStore tokens_;
+    std::mutex votersMutex_;
+    std::map<std::string, std::shared_ptr<const std::unordered_set<std::string>>> voters_;
+};
+
+}  // namespace veche::hub

@@ -1,0 +1,32 @@
+#pragma once
+
+// Reading request bodies and writing responses for the API handlers.
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+
+#include <optional>
+#include <string>
+
+#include "veche/hub/model.h"
+
+namespace veche::hub::api {
+
+// The body as a JSON object; ApiError 400 when it is not one.
+Poco::JSON::Object::Ptr parseObject(const std::string& body);
+
+// Members of a request object; each throws ApiError 400 naming the field when
+// it is missing (required ones) or of the wrong type.
+std::string requiredString(const Poco::JSON::Object& o, const std::string& field);
+std::string optionalString(const Poco::JSON::Object& o, const std::string& field);
+bool optionalBool(const Poco::JSON::Object& o, const std::string& field, bool fallback);
+// An ISO 8601 date and time with a zone, e.g. "2026-12-10T10:00:00+03:00".
+Millis requiredTime(const Poco::JSON::Object& o, const std::string& field);
+
+// "2026-12-10T07:00:00Z"
+std::string isoTime(Millis t);
+
+// A JSON object or array rendered as text.
+std::string render(const Poco::JSON::Object& o);
+std::string render(const Poco::JSON::Array& a);
+
+}  // namespace veche::hub::api

@@ -1,0 +1,16 @@
+#pragma once
+
+#include <set>
+
+#include "veche/hub/model.h"
+
+// Who may call what in the operator API.
+namespace veche::hub::api::roles {
+
+inline const std::set<Role> kPublic{};
+inline const std::set<Role> kOperator{Role::Operator};
+inline const std::set<Role> kReaders{Role::Operator, Role::Staff, Role::Auditor};
+inline const std::set<Role> kAuditors{Role::Operator, Role::Auditor};
+inline const std::set<Role> kBallotEntry{Role::Operator, Role::Staff};
+
+}  // namespace veche::hub::api::roles

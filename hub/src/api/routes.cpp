@@ -1,0 +1,191 @@
+#include "veche/hub/api/routes.h"
+
+#include <Poco/Data/Session.h>
+#include <Poco/Zip/Compress.h>
+
+#include <sstream>
+
+#include "json_io.h"
+#include "roles.h"
+#include "veche/core/problem.h"
+#include "veche/core/result_json.h"
+#include "veche/hub/http/api_error.h"
+
+namespace veche::hub {
+namespace {
+
+using api::render;
+using namespace api::roles;
+
+Poco::JSON::Object object() {
+    return Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+}
+
+Poco::JSON::Object territoryJson(const Territory& t) {
+    auto o = object();
+    o.set("id", t.id);
+    o.set("name", t.name);
+    o.set("created_at", api::isoTime(t.createdAt));
+    return o;
+}
+
+Poco::JSON::Object buildingJson(const Building& b) {
+    auto o = object();
+    o.set("id", b.id);
+    o.set("territory_id", b.territoryId);
+    o.set("address", b.address);
+    o.set("created_at", api::isoTime(b.createdAt));
+    return o;
+}
+
+// 400 with every problem of an imported file, in the recount's words.
+ApiError importProblems(const core::Problems& problems, const std::string& file) {
+    return ApiError(400, "invalid_" + file.substr(0, file.find('.')),
+                    std::to_string(problems.size()) + " problem(s) in " + file, file);
+}
+
+Response problemsResponse(const core::Problems& problems, const std::string& file) {
+    const ApiError e = importProblems(problems, file);
+    auto error = object();
+    error.set("code", e.code());
+    error.set("message", e.what());
+    error.set("field", e.field());
+    Poco::JSON::Array list;
+    for (const core::Problem& p : problems) {
+        auto item = object();
+        item.set("file", p.file);
+        item.set("line", static_cast<Poco::UInt64>(p.line));
+        item.set("message", p.message);
+        item.set("text", core::describe(p));
+        list.add(item);
+    }
+    error.set("problems", list);
+    Poco::JSON::Object body;
+    body.set("error", error);
+    return Response::json(400, render(body));
+}
+
+Response csvResponse(std::string csv) {
+    Response r;
+    r.contentType = "text/csv; charset=utf-8";
+    r.body = std::move(csv);
+    return r;
+}
+
+void addTerritoryRoutes(Router& router, Hub& hub) {
+    router.add("POST", "/api/v1/territories", kOperator, [&hub](const Request& req) {
+        const auto body = api::parseObject(req.body);
+        const std::string name = api::requiredString(*body, "name");
+        if (name.empty()) {
+            throw ApiError::invalid("name", "the name is empty");
+        }
+        return Response::json(201, render(territoryJson(hub.territories().createTerritory(name))));
+    });
+    router.add("GET", "/api/v1/territories", kReaders, [&hub](const Request&) {
+        Poco::JSON::Array list;
+        for (const Territory& t : hub.territories().territories()) {
+            list.add(territoryJson(t));
+        }
+        return Response::json(200, render(list));
+    });
+    router.add("POST", "/api/v1/territories/{id}/buildings", kOperator, [&hub](const Request& req) {
+        const auto body = api::parseObject(req.body);
+        const std::string address = api::requiredString(*body, "address");
+        if (address.empty()) {
+            throw ApiError::invalid("address", "the address is empty");
+        }
+        const auto b = hub.territories().createBuilding(req.params.at("id"), address);
+        if (!b) {
+            throw ApiError::notFound("territory " + req.params.at("id"));
+        }
+        return Response::json(201, render(buildingJson(*b)));
+    });
+    router.add("GET", "/api/v1/territories/{id}/buildings", kReaders, [&hub](const Request& req) {
+        if (!hub.territories().territory(req.params.at("id"))) {
+            throw ApiError::notFound("territory " + req.params.at("id"));
+        }
+        Poco::JSON::Array list;
+        for (const Building& b : hub.territories().buildings(req.params.at("id"))) {
+            list.add(buildingJson(b));
+        }
+        return Response::json(200, render(list));
+    });
+}
+
+void addRegistryRoutes(Router& router, Hub& hub) {
+    router.add("PUT", "/api/v1/buildings/{id}/registry", kOperator, [&hub](const Request& req) {
+        const std::string& id = req.params.at("id");
+        if (!hub.territories().building(id)) {
+            throw ApiError::notFound("building " + id);
+        }
+        const core::Problems problems = hub.territories().replaceRegistry(id, req.body);
+        if (!problems.empty()) {
+            return problemsResponse(problems, "registry.csv");
+        }
+        const core::Registry registry = hub.territories().registry(id);
+        auto o = object();
+        o.set("premises", static_cast<Poco::UInt64>(registry.premises.size()));
+        o.set("owners", static_cast<Poco::UInt64>(registry.owners.size()));
+        o.set("holdings", static_cast<Poco::UInt64>(registry.holdings.size()));
+        return Response::json(200, render(o));
+    });
+    router.add("GET", "/api/v1/buildings/{id}/registry", kAuditors, [&hub](const Request& req) {
+        const std::string& id = req.params.at("id");
+        if (!hub.territories().building(id)) {
+            throw ApiError::notFound("building " + id);
+        }
+        return csvResponse(core::registryToCsv(hub.territories().registry(id)));
+    });
+    router.add("PUT", "/api/v1/territories/{id}/members", kOperator, [&hub](const Request& req) {
+        const std::string& id = req.params.at("id");
+        if (!hub.territories().territory(id)) {
+            throw ApiError::notFound("territory " + id);
+        }
+        const core::Problems problems = hub.territories().replaceMembers(id, req.body);
+        if (!problems.empty()) {
+            return problemsResponse(problems, "members.csv");
+        }
+        auto o = object();
+        o.set("members", static_cast<Poco::UInt64>(hub.territories().members(id).size()));
+        return Response::json(200, render(o));
+    });
+    router.add("GET", "/api/v1/territories/{id}/members", kAuditors, [&hub](const Request& req) {
+        const std::string& id = req.params.at("id");
+        if (!hub.territories().territory(id)) {
+            throw ApiError::notFound("territory " + id);
+        }
+        return csvResponse(core::membersToCsv(hub.territories().members(id)));
+    });
+}
+
+void addServiceRoutes(Router& router, Hub& hub, Metrics& metrics, Database& db) {
+    router.add("GET", "/healthz", kPublic, [&db](const Request&) {
+        int one = 0;
+        db.session() << "SELECT 1", Poco::Data::Keywords::into(one), Poco::Data::Keywords::now;
+        auto o = object();
+        o.set("status", one == 1 ? "ok" : "degraded");
+        o.set("schema_version", db.schemaVersion());
+        return Response::json(200, render(o));
+    });
+    router.add("GET", "/metrics", kPublic, [&metrics](const Request&) {
+        Response r;
+        r.contentType = "text/plain; version=0.0.4; charset=utf-8";
+        r.body = metrics.render();
+        return r;
+    });
+    metrics.addGauge("veche_ballots_stored", "Ballots stored, from every channel.",
+                     [&hub] { return static_cast<double>(hub.ballotStore().count()); });
+}
+
+}  // namespace
+
+void addAssemblyRoutes(Router& router, Hub& hub);
+
+void addRoutes(Router& router, Hub& hub, Metrics& metrics, Database& db) {
+    addServiceRoutes(router, hub, metrics, db);
+    addTerritoryRoutes(router, hub);
+    addRegistryRoutes(router, hub);
+    addAssemblyRoutes(router, hub);
+}
+
+}  // namespace veche::hub

@@ -1,0 +1,76 @@
+#include "veche/hub/http/metrics.h"
+
+#include <sstream>
+
+namespace veche::hub {
+namespace {
+
+// A label value with backslash, quote and line feed escaped.
+std::string label(const std::string& value) {
+    std::string out;
+    for (char c : value) {
+        if (c == '\\' || c == '"') {
+            out += '\\';
+            out += c;
+        } else if (c == '\n') {
+            out += "\\n";
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+void Metrics::observeRequest(const std::string& route, const std::string& method, int status,
+                             double seconds) {
+    std::lock_guard lock(mutex_);
+    ++requests_[{route, method, status}];
+    Histogram& h = latency_[route];
+    for (std::size_t i = 0; i < kBuckets.size(); ++i) {
+        if (seconds <= kBuckets[i]) {
+            ++h.buckets[i];
+        }
+    }
+    ++h.count;
+    h.sum += seconds;
+}
+
+void Metrics::addGauge(std::string name, std::string help, std::function<double()> read) {
+    std::lock_guard lock(mutex_);
+    gauges_.push_back({std::move(name), std::move(help), std::move(read)});
+}
+
+std::string Metrics::render() const {
+    std::lock_guard lock(mutex_);
+    std::ostringstream out;
+    out << "# HELP veche_http_requests_total HTTP requests by route, method and status.\n"
+           "# TYPE veche_http_requests_total counter\n";
+    for (const auto& [key, count] : requests_) {
+        const auto& [route, method, status] = key;
+        out << "veche_http_requests_total{route=\"" << label(route) << "\",method=\""
+            << label(method) << "\",status=\"" << status << "\"} " << count << '\n';
+    }
+    out << "# HELP veche_http_request_duration_seconds HTTP request latency by route.\n"
+           "# TYPE veche_http_request_duration_seconds histogram\n";
+    for (const auto& [route, h] : latency_) {
+        const std::string r = label(route);
+        for (std::size_t i = 0; i < kBuckets.size(); ++i) {
+            out << "veche_http_request_duration_seconds_bucket{route=\"" << r << "\",le=\""
+                << kBuckets[i] << "\"} " << h.buckets[i] << '\n';
+        }
+        out << "veche_http_request_duration_seconds_bucket{route=\"" << r << "\",le=\"+Inf\"} "
+            << h.count << '\n'
+            << "veche_http_request_duration_seconds_sum{route=\"" << r << "\"} " << h.sum << '\n'
+            << "veche_http_request_duration_seconds_count{route=\"" << r << "\"} " << h.count
+            << '\n';
+    }
+    for (const Gauge& g : gauges_) {
+        out << "# HELP " << g.name << ' ' << g.help << "\n# TYPE " << g.name << " gauge\n"
+            << g.name << ' ' << g.read() << '\n';
+    }
+    return out.str();
+}
+
+}  // namespace veche::hub

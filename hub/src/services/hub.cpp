@@ -1,0 +1,240 @@
+#include "veche/hub/services/hub.h"
+
+#include <algorithm>
+#include <set>
+
+#include "veche/core/bundle.h"
+#include "veche/core/bundle_writer.h"
+#include "veche/hub/http/api_error.h"
+
+namespace veche::hub {
+namespace {
+
+constexpr Millis kDay = 24LL * 60 * 60 * 1000;
+// A ballot's capture time may run ahead of the hub's clock by this much.
+constexpr Millis kClockSkew = 5LL * 60 * 1000;
+
+// Days of notice before the meeting: ОСС at least 10 (ч. 4 ст. 45 ЖК), СНТ at
+// least 14 (217-ФЗ); other bodies set theirs in their charters.
+Millis noticeDays(core::RuleSet rules) {
+    switch (rules) {
+        case core::RuleSet::OssMkd:
+            return 10;
+        case core::RuleSet::Snt:
+            return 14;
+        default:
+            return 0;
+    }
+}
+
+bool isVagueItem(const std::string& title) {
+    static const std::set<std::string> kVague{"Разное",         "разное",       "РАЗНОЕ",
+                                              "Прочее",         "прочее",       "Другие вопросы",
+                                              "другие вопросы", "Иные вопросы", "иные вопросы"};
+    return kVague.count(title) > 0;
+}
+
+bool isValidId(const std::string& id) {
+    return !id.empty() && id.size() <= 64 && std::all_of(id.begin(), id.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.' ||
+               c == ':';
+    });
+}
+
+}  // namespace
+
+Hub::Hub(Database& db, const Clock& clock, Random& random, HubSettings settings)
+    : db_(db),
+      clock_(clock),
+      random_(random),
+      settings_(settings),
+      territories_(db, clock, random),
+      assemblies_(db),
+      ballots_(db),
+      tokens_(db, clock, random) {}
+
+void Hub::validate(const Assembly& a) {
+    const auto territory = territories_.territory(a.territoryId);
+    if (!territory) {
+        throw ApiError::invalid("territory_id", "no territory " + a.territoryId);
+    }
+    const bool byArea = core::weighsByArea(a.agenda.rules);
+    if (byArea && !a.buildingId) {
+        throw ApiError::invalid("building_id", "an owners' meeting (oss-mkd) needs a building");
+    }
+    if (a.buildingId) {
+        const auto building = territories_.building(*a.buildingId);
+        if (!building || building->territoryId != a.territoryId) {
+            throw ApiError::invalid("building_id",
+                                    "no building " + *a.buildingId + " in this territory");
+        }
+    }
+    if (a.voters.empty()) {
+        throw ApiError::invalid(byArea ? "building_id" : "territory_id",
+                                byArea ? "the building has no owners' registry; import it first"
+                                       : "the territory has no members list; import it first");
+    }
+    if (a.title.empty()) {
+        throw ApiError::invalid("title", "the title is empty");
+    }
+    if (a.initiator.empty()) {
+        throw ApiError::invalid("initiator", "the initiator is required (ч. 5 ст. 45 ЖК)");
+    }
+    if (a.form != Form::Absentee && a.place.empty()) {
+        throw ApiError::invalid("place", "an in-person or mixed meeting needs a place");
+    }
+    if (a.form != Form::InPerson && a.ballotAddress.empty()) {
+        throw ApiError::invalid("ballot_address",
+                                "an absentee or mixed meeting needs the address where written "
+                                "decisions are handed in");
+    }
+    if (a.materials.empty()) {
+        throw ApiError::invalid("materials", "say how and where to see the materials");
+    }
+    if (a.closesAt <= a.opensAt) {
+        throw ApiError::invalid("closes_at", "voting must close after it opens");
+    }
+    const Millis notice = noticeDays(a.agenda.rules);
+    if (a.opensAt < clock_.now() + notice * kDay) {
+        throw ApiError::invalid("opens_at", "the meeting must be announced at least " +
+                                                std::to_string(notice) + " days ahead");
+    }
+    if (a.agenda.items.empty()) {
+        throw ApiError::invalid("agenda", "the agenda is empty");
+    }
+    std::set<std::string> ids;
+    for (const core::AgendaItem& item : a.agenda.items) {
+        if (!isValidId(item.id) || !ids.insert(item.id).second) {
+            throw ApiError::invalid("agenda", "item id \"" + item.id +
+                                                  "\" is empty, too long, "
+                                                  "has odd characters or is repeated");
+        }
+        if (item.title.empty() || isVagueItem(item.title)) {
+            throw ApiError::invalid("agenda",
+                                    "item " + item.id + " needs a specific wording (no «Разное»)");
+        }
+    }
+    if (a.electronicBinding) {
+        if (a.agenda.rules == core::RuleSet::OssMkd && !settings_.regionalSystem) {
+            throw ApiError::invalid(
+                "electronic_binding",
+                "electronic votes bind an owners' meeting only in ГИС ЖКХ or a regional system "
+                "(ст. 47.1 ЖК); this hub is not declared one");
+        }
+        if (a.agenda.rules == core::RuleSet::Skhod) {
+            throw ApiError::invalid("electronic_binding", "a сход votes in person");
+        }
+    }
+}
+
+Assembly Hub::createAssembly(Assembly draft) {
+    draft.voters.clear();
+    if (core::weighsByArea(draft.agenda.rules) && draft.buildingId) {
+        const core::Registry registry = territories_.registry(*draft.buildingId);
+        if (!registry.premises.empty()) {
+            draft.voters = core::registryToCsv(registry);
+        }
+    } else if (!core::weighsByArea(draft.agenda.rules)) {
+        const auto members = territories_.members(draft.territoryId);
+        if (!members.empty()) {
+            draft.voters = core::membersToCsv(members);
+        }
+    }
+    validate(draft);
+    draft.id = "a-" + random_.hex(8);
+    draft.status = AssemblyStatus::Scheduled;
+    draft.createdAt = clock_.now();
+    assemblies_.create(draft);
+    return draft;
+}
+
+Assembly Hub::assembly(const std::string& id) {
+    assemblies_.advance(clock_.now());
+    auto a = assemblies_.get(id);
+    if (!a) {
+        throw ApiError::notFound("assembly " + id);
+    }
+    return *a;
+}
+
+std::vector<Assembly> Hub::assemblies() {
+    assemblies_.advance(clock_.now());
+    return assemblies_.list();
+}
+
+SubmitOutcome Hub::submitBallot(Ballot ballot) {
+    if (!isValidId(ballot.id)) {
+        throw ApiError::invalid("id", "a ballot id is 1 to 64 letters, digits or - _ . :");
+    }
+    const Assembly a = assembly(ballot.assemblyId);
+    if (ballot.castAt < a.opensAt || ballot.castAt > a.closesAt) {
+        throw ApiError::invalid("cast_at", "voting in this assembly was not open at that time");
+    }
+    if (ballot.castAt > clock_.now() + kClockSkew) {
+        throw ApiError::invalid("cast_at", "the ballot is dated in the future");
+    }
+    if (votersOf(a)->count(ballot.voterId) == 0) {
+        throw ApiError::invalid("voter_id", "voter " + ballot.voterId + " may not vote here");
+    }
+    if (ballot.answers.empty()) {
+        throw ApiError::invalid("answers", "the ballot answers no item");
+    }
+    for (const auto& [item, choice] : ballot.answers) {
+        const bool known = std::any_of(a.agenda.items.begin(), a.agenda.items.end(),
+                                       [&](const core::AgendaItem& i) { return i.id == item; });
+        if (!known) {
+            throw ApiError::invalid("answers." + item, "item " + item + " is not on the agenda");
+        }
+    }
+    ballot.receivedAt = clock_.now();
+    const SubmitOutcome outcome = ballots_.submit(ballot);
+    if (outcome == SubmitOutcome::Conflict) {
+        throw ApiError::conflict("another ballot was already accepted under id " + ballot.id);
+    }
+    return outcome;
+}
+
+std::shared_ptr<const std::unordered_set<std::string>> Hub::votersOf(const Assembly& a) {
+    {
+        std::lock_guard lock(votersMutex_);
+        if (const auto it = voters_.find(a.id); it != voters_.end()) {
+            return it->second;
+        }
+    }
+    core::Problems problems;
+    std::vector<std::string> ids =
+        core::weighsByArea(a.agenda.rules)
+            ? core::electorateOf(core::readRegistry(a.voters, problems)).voterIds
+            : core::electorateOf(core::readMembers(a.voters, problems)).voterIds;
+    auto set = std::make_shared<const std::unordered_set<std::string>>(ids.begin(), ids.end());
+    std::lock_guard lock(votersMutex_);
+    return voters_.emplace(a.id, std::move(set)).first->second;
+}
+
+core::BundleFiles Hub::bundle(const std::string& assemblyId, bool binding) {
+    const Assembly a = assembly(assemblyId);
+    const std::vector<Ballot> all = ballots_.ballots(a.id);
+    return bundleOf(a, a.voters, selectCounted(all, a, binding).counted);
+}
+
+AssemblyResults Hub::results(const std::string& assemblyId) {
+    const Assembly a = assembly(assemblyId);
+    const std::vector<Ballot> all = ballots_.ballots(a.id);
+    AssemblyResults results;
+    for (bool binding : {true, false}) {
+        const CountedBallots chosen = selectCounted(all, a, binding);
+        const core::BundleReading reading = core::readBundle(bundleOf(a, a.voters, chosen.counted));
+        if (!reading.meeting) {  // everything in it was validated when stored
+            throw std::logic_error("assembly " + a.id + " does not recount: " +
+                                   core::describe(reading.problems.front()));
+        }
+        const core::Meeting& m = *reading.meeting;
+        TallyOfKind& kind = binding ? results.binding : results.consultative;
+        kind.result = core::tally(m.agenda, m.electorate, m.ballots);
+        kind.ballots = chosen.counted.size();
+        kind.repeats = chosen.repeats;
+    }
+    return results;
+}
+
+}  // namespace veche::hub
