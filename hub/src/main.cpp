@@ -1,7 +1,9 @@
-// veche-hub: the central service's command line.
+// veche-hub: the central service and its command line.
 #include <iostream>
 #include <string_view>
+#include <vector>
 
+#include "veche/hub/app/serve_app.h"
 #include "veche/hub/recount.h"
 
 namespace {
@@ -10,8 +12,11 @@ constexpr int kUsageError = 64;
 constexpr int kInternalError = 70;
 
 int usage(std::ostream& out, int code) {
-    out << "usage: veche-hub recount DIR\n"
-           "  recount DIR   recount the meeting bundle in DIR and print the result as JSON\n";
+    out << "usage: veche-hub COMMAND\n"
+           "  serve [--config FILE] [--demo BUNDLE]   run the hub (see veche-hub serve --help)\n"
+           "  token create --role R [--label L] [--config FILE]\n"
+           "                                          print a new API token\n"
+           "  recount DIR                             recount a meeting bundle, print JSON\n";
     return code;
 }
 
@@ -23,6 +28,14 @@ int run(int argc, char** argv) {
     if (command == "recount" && argc == 3) {
         return veche::hub::recount(argv[2], std::cout, std::cerr);
     }
+    if (command == "serve") {
+        veche::hub::ServeApp app;
+        return app.run(argc - 1, argv + 1);
+    }
+    if (command == "token") {
+        return veche::hub::tokenCommand(std::vector<std::string>(argv + 2, argv + argc), std::cout,
+                                        std::cerr);
+    }
     return usage(std::cerr, kUsageError);
 }
 
@@ -32,7 +45,7 @@ int main(int argc, char** argv) {
     try {
         return run(argc, argv);
     } catch (const std::exception& e) {
-        std::cerr << "veche-hub: internal error: " << e.what() << '\n';
+        std::cerr << "veche-hub: " << e.what() << '\n';
         return kInternalError;
     }
 }

@@ -168,8 +168,12 @@ std::string zipOf(const core::BundleFiles& files) {
 
 void addAssemblyRoutes(Router& router, Hub& hub) {
     router.add("POST", "/api/v1/assemblies", kOperator, [&hub](const Request& req) {
-        return Response::json(201,
-                              render(assemblyJson(hub.createAssembly(assemblyFrom(req.body)))));
+        const auto body = api::parseObject(req.body);
+        const std::optional<Millis> announced =
+            body->has("announced_at") ? std::optional(api::requiredTime(*body, "announced_at"))
+                                      : std::nullopt;
+        return Response::json(
+            201, render(assemblyJson(hub.createAssembly(assemblyFrom(req.body), announced))));
     });
     router.add("GET", "/api/v1/assemblies", kReaders, [&hub](const Request&) {
         Poco::JSON::Array list;
@@ -185,7 +189,7 @@ void addAssemblyRoutes(Router& router, Hub& hub) {
         const Assembly a = hub.assembly(req.params.at("id"));
         Response r;
         r.contentType = "text/plain; charset=utf-8";
-        r.body = noticeText(a, hub.territories());
+        r.body = noticeText(a, hub.territories(), hub.settings().utcOffsetMinutes);
         return r;
     });
     router.add("POST", "/api/v1/assemblies/{id}/ballots", kBallotEntry, [&hub](const Request& req) {

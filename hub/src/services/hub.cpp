@@ -53,7 +53,7 @@ Hub::Hub(Database& db, const Clock& clock, Random& random, HubSettings settings)
       ballots_(db),
       tokens_(db, clock, random) {}
 
-void Hub::validate(const Assembly& a) {
+void Hub::validate(const Assembly& a, Millis announcedAt) {
     const auto territory = territories_.territory(a.territoryId);
     if (!territory) {
         throw ApiError::invalid("territory_id", "no territory " + a.territoryId);
@@ -94,8 +94,11 @@ void Hub::validate(const Assembly& a) {
     if (a.closesAt <= a.opensAt) {
         throw ApiError::invalid("closes_at", "voting must close after it opens");
     }
+    if (announcedAt > clock_.now()) {
+        throw ApiError::invalid("announced_at", "the announcement date is in the future");
+    }
     const Millis notice = noticeDays(a.agenda.rules);
-    if (a.opensAt < clock_.now() + notice * kDay) {
+    if (a.opensAt < announcedAt + notice * kDay) {
         throw ApiError::invalid("opens_at", "the meeting must be announced at least " +
                                                 std::to_string(notice) + " days ahead");
     }
@@ -127,7 +130,7 @@ void Hub::validate(const Assembly& a) {
     }
 }
 
-Assembly Hub::createAssembly(Assembly draft) {
+Assembly Hub::createAssembly(Assembly draft, std::optional<Millis> announcedAt) {
     draft.voters.clear();
     if (core::weighsByArea(draft.agenda.rules) && draft.buildingId) {
         const core::Registry registry = territories_.registry(*draft.buildingId);
@@ -140,12 +143,16 @@ Assembly Hub::createAssembly(Assembly draft) {
             draft.voters = core::membersToCsv(members);
         }
     }
-    validate(draft);
+    validate(draft, announcedAt.value_or(clock_.now()));
     draft.id = "a-" + random_.hex(8);
     draft.status = AssemblyStatus::Scheduled;
     draft.createdAt = clock_.now();
     assemblies_.create(draft);
     return draft;
+}
+
+int Hub::advanceSchedule() {
+    return assemblies_.advance(clock_.now());
 }
 
 Assembly Hub::assembly(const std::string& id) {

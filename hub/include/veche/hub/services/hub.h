@@ -3,6 +3,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <unordered_set>
 #include <vector>
@@ -23,6 +24,8 @@ struct HubSettings {
     // under ст. 47.1 ЖК: only then may electronic ballots bind an owners'
     // meeting (LAW.md §6).
     bool regionalSystem = false;
+    // The local time of the territory, for notices: Moscow time by default.
+    int utcOffsetMinutes = 180;
 };
 
 struct TallyOfKind {
@@ -47,10 +50,17 @@ public:
     TokenStore& tokens() { return tokens_; }
     BallotStore& ballotStore() { return ballots_; }
     const Clock& clock() const { return clock_; }
+    const HubSettings& settings() const { return settings_; }
+
+    // Opens and closes assemblies whose time has come; returns how many
+    // changed. Reads do this too, so a stopped timer never shows stale status.
+    int advanceSchedule();
 
     // Checks `draft` against the law and the registry, gives it an id and
-    // stores it as scheduled. The hub opens and closes it at its times.
-    Assembly createAssembly(Assembly draft);
+    // stores it as scheduled. The hub opens and closes it at its times. The
+    // notice period counts from `announcedAt` (not later than now; a meeting
+    // announced on paper before it was entered here), or from now.
+    Assembly createAssembly(Assembly draft, std::optional<Millis> announcedAt = std::nullopt);
 
     // Assemblies with their status brought up to the present.
     Assembly assembly(const std::string& id);
@@ -68,7 +78,7 @@ public:
     core::BundleFiles bundle(const std::string& assemblyId, bool binding);
 
 private:
-    void validate(const Assembly& draft);
+    void validate(const Assembly& draft, Millis announcedAt);
     // The ids of those who may vote in `assembly`, from its frozen voter list;
     // read once per assembly and kept.
     std::shared_ptr<const std::unordered_set<std::string>> votersOf(const Assembly& assembly);

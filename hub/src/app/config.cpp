@@ -1,0 +1,86 @@
+#include "veche/hub/app/config.h"
+
+#include <Poco/AutoPtr.h>
+#include <Poco/Path.h>
+#include <Poco/Util/AbstractConfiguration.h>
+#include <Poco/Util/IniFileConfiguration.h>
+#include <Poco/Util/JSONConfiguration.h>
+#include <Poco/Util/PropertyFileConfiguration.h>
+#include <Poco/Util/XMLConfiguration.h>
+
+#include <filesystem>
+#include <stdexcept>
+
+namespace veche::hub {
+namespace {
+
+Poco::AutoPtr<Poco::Util::AbstractConfiguration> open(const std::string& path) {
+    const std::string ext = Poco::Path(path).getExtension();
+    if (ext == "properties")
+        return new Poco::Util::PropertyFileConfiguration(path);
+    if (ext == "ini")
+        return new Poco::Util::IniFileConfiguration(path);
+    if (ext == "json")
+        return new Poco::Util::JSONConfiguration(path);
+    if (ext == "xml")
+        return new Poco::Util::XMLConfiguration(path);
+    throw std::runtime_error(path +
+                             ": a configuration file ends in .properties, .ini, .json or .xml");
+}
+
+}  // namespace
+
+HubConfig loadConfig(const std::string& path) {
+    HubConfig c;
+    if (path.empty()) {
+        c.sqlitePath = c.stateDir + "/hub.sqlite";
+        return c;
+    }
+    const auto file = open(path);
+    try {
+        c.server.host = file->getString("listen.host", c.server.host);
+        const int port = file->getInt("listen.port", c.server.port);
+        if (port < 0 || port > 65535) {
+            throw std::runtime_error("listen.port must be 0 to 65535");
+        }
+        c.server.port = static_cast<std::uint16_t>(port);
+        c.server.maxThreads = file->getInt("listen.threads", c.server.maxThreads);
+        c.stateDir = file->getString("state_dir", c.stateDir);
+        c.backend = file->getString("store.backend", c.backend);
+        if (c.backend != "sqlite" && c.backend != "postgresql") {
+            throw std::runtime_error("store.backend must be sqlite or postgresql");
+        }
+        c.sqlitePath = file->getString("store.sqlite_path", c.stateDir + "/hub.sqlite");
+        c.postgres = file->getString("store.postgresql", "");
+        if (c.backend == "postgresql" && c.postgres.empty()) {
+            throw std::runtime_error("store.postgresql (a libpq connection string) is required");
+        }
+        if (file->has("tls.certificate") || file->has("tls.private_key")) {
+            c.server.tls =
+                TlsOptions{file->getString("tls.certificate"), file->getString("tls.private_key")};
+        }
+        c.settings.regionalSystem = file->getBool("hub.regional_system", false);
+        c.settings.utcOffsetMinutes =
+            file->getInt("hub.utc_offset_minutes", c.settings.utcOffsetMinutes);
+    } catch (const Poco::Exception& e) {
+        throw std::runtime_error(path + ": " + e.displayText());
+    }
+    return c;
+}
+
+std::unique_ptr<Database> openDatabase(const HubConfig& config) {
+    std::unique_ptr<Database> db;
+    if (config.backend == "postgresql") {
+        db = Database::openPostgres(config.postgres);
+    } else {
+        const std::filesystem::path path(config.sqlitePath);
+        if (path.has_parent_path()) {
+            std::filesystem::create_directories(path.parent_path());
+        }
+        db = Database::openSqlite(config.sqlitePath);
+    }
+    db->migrate();
+    return db;
+}
+
+}  // namespace veche::hub

@@ -1,0 +1,80 @@
+#include "veche/hub/app/demo.h"
+
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <stdexcept>
+
+#include "veche/core/bundle.h"
+#include "veche/core/csv.h"
+
+namespace veche::hub {
+namespace {
+
+constexpr Millis kDay = 24LL * 60 * 60 * 1000;
+
+std::string slurp(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        throw std::runtime_error(path.string() + ": cannot be read");
+    }
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+}  // namespace
+
+bool seedDemo(Hub& hub, const std::filesystem::path& bundle, std::ostream& log) {
+    if (!hub.territories().territories().empty()) {
+        return false;
+    }
+    core::Problems problems;
+    const auto agenda = core::readAgenda(slurp(bundle / "agenda.json"), problems);
+    if (!agenda || agenda->rules != core::RuleSet::OssMkd) {
+        throw std::runtime_error(bundle.string() + ": the demo needs an oss-mkd bundle");
+    }
+    const Territory territory = hub.territories().createTerritory("ТОС «Садовый квартал»");
+    const Building building =
+        *hub.territories().createBuilding(territory.id, "г. Красногорск, ул. Садовая, д. 12");
+    problems = hub.territories().replaceRegistry(building.id, slurp(bundle / "registry.csv"));
+    if (!problems.empty()) {
+        throw std::runtime_error(core::describe(problems.front()));
+    }
+    const Millis now = hub.clock().now();
+    Assembly a;
+    a.territoryId = territory.id;
+    a.buildingId = building.id;
+    a.agenda = *agenda;
+    a.form = Form::Absentee;
+    a.title = "Внеочередное общее собрание собственников";
+    a.initiator = "Совет дома, председатель Степанов Ю. С., кв. 1";
+    a.ballotAddress = "ул. Садовая, д. 12, помещение совета дома (1-й этаж)";
+    a.materials = "в помещении совета дома по будням с 18 до 20 часов и на терминале в подъезде";
+    a.opensAt = now - 2 * kDay;
+    a.closesAt = now + 12 * kDay;
+    const Assembly created = hub.createAssembly(a, now - 14 * kDay);
+
+    // The bundle's ballots, entered as paper ballots received at the council's office.
+    std::map<std::string, Ballot> byVoter;
+    const core::CsvDocument ballots = core::parseCsv(slurp(bundle / "ballots.csv"));
+    for (std::size_t i = 1; i < ballots.records.size(); ++i) {
+        const auto& f = ballots.records[i].fields;
+        Ballot& b = byVoter[f.at(0)];
+        b.id = "demo-paper-" + f.at(0);
+        b.assemblyId = created.id;
+        b.voterId = f.at(0);
+        b.channel = Channel::Paper;
+        b.castAt = now - kDay;
+        b.source = "demo";
+        b.answers.emplace_back(f.at(1), core::parseChoice(f.at(2)).value_or(core::Choice::Invalid));
+    }
+    for (const auto& [voter, ballot] : byVoter) {
+        hub.submitBallot(ballot);
+    }
+    log << "demo: territory " << territory.id << ", building " << building.id << ", assembly "
+        << created.id << " with " << byVoter.size() << " paper ballots\n";
+    return true;
+}
+
+}  // namespace veche::hub
