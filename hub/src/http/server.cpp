@@ -190,6 +190,10 @@ HttpServer::HttpServer(const ServerOptions& options, const Router& router, Metri
     params->setMaxThreads(options.maxThreads);
     params->setMaxQueued(options.maxQueued);
     params->setKeepAlive(true);
+    // A kept-alive connection holds its thread; rotate them so that many
+    // clients share the threads fairly.
+    params->setMaxKeepAliveRequests(100);
+    params->setKeepAliveTimeout(Poco::Timespan(5, 0));
     server_ = std::make_unique<Poco::Net::HTTPServer>(
         new Factory(Context{options, router, metrics, tokens, log}), listen(options), params);
 }

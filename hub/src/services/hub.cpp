@@ -211,8 +211,8 @@ std::shared_ptr<const std::unordered_set<std::string>> Hub::votersOf(const Assem
     core::Problems problems;
     std::vector<std::string> ids =
         core::weighsByArea(a.agenda.rules)
-            ? core::electorateOf(core::readRegistry(a.voters, problems)).voterIds
-            : core::electorateOf(core::readMembers(a.voters, problems)).voterIds;
+            ? core::electorateOf(core::readRegistry(assemblies_.voters(a.id), problems)).voterIds
+            : core::electorateOf(core::readMembers(assemblies_.voters(a.id), problems)).voterIds;
     auto set = std::make_shared<const std::unordered_set<std::string>>(ids.begin(), ids.end());
     std::lock_guard lock(votersMutex_);
     return voters_.emplace(a.id, std::move(set)).first->second;
@@ -221,16 +221,17 @@ std::shared_ptr<const std::unordered_set<std::string>> Hub::votersOf(const Assem
 core::BundleFiles Hub::bundle(const std::string& assemblyId, bool binding) {
     const Assembly a = assembly(assemblyId);
     const std::vector<Ballot> all = ballots_.ballots(a.id);
-    return bundleOf(a, a.voters, selectCounted(all, a, binding).counted);
+    return bundleOf(a, assemblies_.voters(a.id), selectCounted(all, a, binding).counted);
 }
 
 AssemblyResults Hub::results(const std::string& assemblyId) {
     const Assembly a = assembly(assemblyId);
     const std::vector<Ballot> all = ballots_.ballots(a.id);
+    const std::string voters = assemblies_.voters(a.id);
     AssemblyResults results;
     for (bool binding : {true, false}) {
         const CountedBallots chosen = selectCounted(all, a, binding);
-        const core::BundleReading reading = core::readBundle(bundleOf(a, a.voters, chosen.counted));
+        const core::BundleReading reading = core::readBundle(bundleOf(a, voters, chosen.counted));
         if (!reading.meeting) {  // everything in it was validated when stored
             throw std::logic_error("assembly " + a.id + " does not recount: " +
                                    core::describe(reading.problems.front()));

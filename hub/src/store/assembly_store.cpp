@@ -12,7 +12,7 @@ namespace {
 
 constexpr const char* kColumns =
     "id, territory_id, building_id, rules, form, kind, title, initiator, place, ballot_address, "
-    "materials, opens_at, closes_at, electronic_binding, status, created_at, voters";
+    "materials, opens_at, closes_at, electronic_binding, status, created_at";
 
 // Names stored in the database are written by this code only; an unknown one
 // means the database was changed by hand or by a newer version.
@@ -51,7 +51,8 @@ void AssemblyStore::create(const Assembly& a) {
     const std::string status(nameOf(a.status));
     const int binding = a.electronicBinding ? 1 : 0;
     s << "INSERT INTO assemblies (" + std::string(kColumns) +
-             ") VALUES ($1, $2, NULLIF($3, ''), $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, "
+             ", voters) VALUES ($1, $2, NULLIF($3, ''), $4, $5, $6, $7, $8, $9, $10, $11, $12, "
+             "$13, $14, "
              "$15, $16, $17)",
         useRef(a.id), useRef(a.territoryId), useRef(building), useRef(rules), useRef(form),
         useRef(kind), useRef(a.title), useRef(a.initiator), useRef(a.place),
@@ -78,8 +79,7 @@ std::optional<Assembly> AssemblyStore::get(const std::string& id) {
     select << "SELECT " + std::string(kColumns) + " FROM assemblies WHERE id = $1", useRef(id),
         into(a.id), into(a.territoryId), into(building), into(rules), into(form), into(kind),
         into(a.title), into(a.initiator), into(a.place), into(a.ballotAddress), into(a.materials),
-        into(a.opensAt), into(a.closesAt), into(binding), into(status), into(a.createdAt),
-        into(a.voters);
+        into(a.opensAt), into(a.closesAt), into(binding), into(status), into(a.createdAt);
     if (select.execute() == 0) {
         return std::nullopt;
     }
@@ -107,8 +107,22 @@ std::vector<Assembly> AssemblyStore::list() {
     return out;
 }
 
+std::string AssemblyStore::voters(const std::string& id) {
+    std::string voters;
+    db_.session() << "SELECT voters FROM assemblies WHERE id = $1", useRef(id), into(voters), now;
+    return voters;
+}
+
 int AssemblyStore::advance(Millis at) {
     Poco::Data::Session s = db_.session();
+    // Reads are frequent and transitions rare: look before taking the write lock.
+    Poco::Int64 due = 0;
+    s << "SELECT COUNT(*) FROM assemblies WHERE (status = 'scheduled' AND opens_at <= $1) "
+         "OR (status <> 'closed' AND closes_at <= $2)",
+        useRef(at), useRef(at), into(due), now;
+    if (due == 0) {
+        return 0;
+    }
     WriteTransaction tx(s, db_.dialect());
     Poco::Data::Statement close(s);
     close << "UPDATE assemblies SET status = 'closed' WHERE status <> 'closed' AND closes_at <= $1",

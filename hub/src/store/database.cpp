@@ -16,6 +16,30 @@ constexpr int kMinSessions = 1;
 constexpr int kMaxSessions = 64;
 constexpr int kIdleSeconds = 60;
 
+// A pool that prepares each new SQLite connection once: wait for other
+// writers instead of failing, flush every commit to disk, enforce references.
+class SqlitePool : public Poco::Data::SessionPool {
+public:
+    using SessionPool::SessionPool;
+
+protected:
+    void customizeSession(Poco::Data::Session& s) override {
+        s << "PRAGMA busy_timeout=10000", now;
+        s << "PRAGMA synchronous=FULL", now;
+        s << "PRAGMA foreign_keys=ON", now;
+    }
+};
+
+std::unique_ptr<Poco::Data::SessionPool> makePool(Dialect dialect, const std::string& connector,
+                                                  const std::string& connection) {
+    if (dialect == Dialect::SQLite) {
+        return std::make_unique<SqlitePool>(connector, connection, kMinSessions, kMaxSessions,
+                                            kIdleSeconds);
+    }
+    return std::make_unique<Poco::Data::SessionPool>(connector, connection, kMinSessions,
+                                                     kMaxSessions, kIdleSeconds);
+}
+
 void registerConnectors() {
     // Registration is idempotent and cheap; doing it here keeps main() free of it.
     Poco::Data::SQLite::Connector::registerConnector();
@@ -25,9 +49,7 @@ void registerConnectors() {
 }  // namespace
 
 Database::Database(Dialect dialect, const std::string& connector, const std::string& connection)
-    : dialect_(dialect),
-      pool_(std::make_unique<Poco::Data::SessionPool>(connector, connection, kMinSessions,
-                                                      kMaxSessions, kIdleSeconds)) {}
+    : dialect_(dialect), pool_(makePool(dialect, connector, connection)) {}
 
 Database::~Database() = default;
 
@@ -47,13 +69,7 @@ std::unique_ptr<Database> Database::openPostgres(const std::string& connection) 
 }
 
 Poco::Data::Session Database::session() {
-    Poco::Data::Session s = pool_->get();
-    if (dialect_ == Dialect::SQLite) {
-        s << "PRAGMA busy_timeout=10000", now;
-        s << "PRAGMA synchronous=FULL", now;
-        s << "PRAGMA foreign_keys=ON", now;
-    }
-    return s;
+    return pool_->get();
 }
 
 int Database::schemaVersion() {

@@ -136,8 +136,11 @@ TEST_P(StoreTest, KeepsAssembliesAndMovesThemAlongTheSchedule) {
     const Territory t = territories->createTerritory("ТОС");
     const Building b = *territories->createBuilding(t.id, "д. 1");
     AssemblyStore assemblies(db());
-    const Assembly a = assemblyIn(b);
+    Assembly a = assemblyIn(b);
+    a.voters = "member_id,name\nm1,Житель\n";
     assemblies.create(a);
+    EXPECT_EQ(assemblies.voters(a.id), a.voters);
+    EXPECT_EQ(assemblies.get(a.id)->voters, "");  // large, so left out of reads
     Assembly territoryWide = assemblyIn(b);
     territoryWide.buildingId.reset();
     territoryWide.agenda.rules = core::RuleSet::TosMeeting;

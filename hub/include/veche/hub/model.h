@@ -67,6 +67,7 @@ struct Assembly {
     Millis createdAt = 0;
     // Who may vote, frozen when the assembly is created: registry.csv text for
     // oss-mkd, members.csv text otherwise. Later imports do not change it.
+    // Filled on creation; reads leave it empty (AssemblyStore::voters).
     std::string voters;
 };
 

@@ -18,8 +18,12 @@ public:
     // validated it (AssemblyService).
     void create(const Assembly& assembly);
 
+    // Without the voter list, which is large: see voters().
     std::optional<Assembly> get(const std::string& id);
     std::vector<Assembly> list();
+
+    // The voter list frozen with the assembly (Assembly::voters).
+    std::string voters(const std::string& id);
 
     // Opens the scheduled assemblies whose opening time has come and closes
     // the open ones (or scheduled ones) whose closing time has passed. Returns

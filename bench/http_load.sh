@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# HTTP load on the hub with wrk (200 connections, 2 threads) against a seeded
+# demo, and the same load on nginx serving a static file of the same size as
+# the ceiling. Prints p50, p99 and requests/s for each, and the ratio.
+# Usage: bench/http_load.sh [SECONDS]   (needs: apt-get install wrk nginx-light)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-10}
+hub=build/release/hub/veche-hub
+[[ -x $hub ]] || { echo "build the release preset first" >&2; exit 1; }
+
+work=$(mktemp -d) && chmod 755 "$work"  # nginx workers run as nobody
+trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+printf 'listen.port = 0\nstore.sqlite_path = %s/hub.sqlite\n' "$work" > "$work/hub.properties"
+token=$("$hub" token create --role auditor --config "$work/hub.properties")
+"$hub" serve --config "$work/hub.properties" --demo docs/samples/oss-mkd-sadovaya-12 2> "$work/hub.log" &
+until grep -q 'event=listening' "$work/hub.log"; do sleep 0.1; done
+port=$(grep -o 'address=127.0.0.1:[0-9]*' "$work/hub.log" | cut -d: -f2)
+assembly=$(curl -s -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/assemblies" |
+           python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')
+path="/api/v1/assemblies/$assembly"
+curl -s -H "Authorization: Bearer $token" "http://127.0.0.1:$port$path" > "$work/body.json"
+
+mkdir -p "$work/www" && cp "$work/body.json" "$work/www/body.json" && chmod -R a+rX "$work/www"
+nginx_port=$(free_port)
+cat > "$work/nginx.conf" <<CONF
+worker_processes 1;
+error_log $work/nginx.err;
+pid $work/nginx.pid;
+events { worker_connections 1024; }
+http {
+    access_log off;
+    server { listen 127.0.0.1:$nginx_port; root $work/www; }
+}
+CONF
+nginx -c "$work/nginx.conf" -g 'daemon off;' &
+for _ in $(seq 50); do curl -sf "http://127.0.0.1:$nginx_port/body.json" > /dev/null && break; sleep 0.1; done
+
+run() {  # name url [header]
+    local out
+    out=$(wrk -t2 -c200 -d"${seconds}s" --latency ${3:+-H "$3"} "$2")
+    local p50 p99 rps
+    p50=$(awk '$1=="50%"{print $2}' <<<"$out")
+    p99=$(awk '$1=="99%"{print $2}' <<<"$out")
+    rps=$(awk '/Requests\/sec/{print $2}' <<<"$out")
+    printf '%-28s p50 %-9s p99 %-9s %10s req/s\n' "$1" "$p50" "$p99" "$rps" >&2
+    echo "$rps"
+}
+echo "body: $(wc -c < "$work/body.json") bytes; $seconds s per run, 200 connections" >&2
+hub_rps=$(run "hub GET $path" "http://127.0.0.1:$port$path" "Authorization: Bearer $token")
+nginx_rps=$(run "nginx static, same size" "http://127.0.0.1:$nginx_port/body.json")
+python3 -c "print(f'hub / nginx requests/s: {$hub_rps / $nginx_rps:.3f}')" >&2
