@@ -20,10 +20,15 @@ until grep -q 'event=listening' "$work/hub.log"; do sleep 0.1; done
 port=$(grep -o 'address=127.0.0.1:[0-9]*' "$work/hub.log" | cut -d: -f2)
 assembly=$(curl -s -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/assemblies" |
            python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')
-path="/api/v1/assemblies/$assembly"
-curl -s -H "Authorization: Bearer $token" "http://127.0.0.1:$port$path" > "$work/body.json"
+territory=$(curl -s -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/territories" |
+            python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')
+paths=("/api/v1/assemblies/$assembly" "/api/v1/notices?territory_id=$territory")
 
-mkdir -p "$work/www" && cp "$work/body.json" "$work/www/body.json" && chmod -R a+rX "$work/www"
+mkdir -p "$work/www"
+for i in "${!paths[@]}"; do
+    curl -sf -H "Authorization: Bearer $token" "http://127.0.0.1:$port${paths[$i]}" > "$work/www/body$i.json"
+done
+chmod -R a+rX "$work/www"
 nginx_port=$(free_port)
 cat > "$work/nginx.conf" <<CONF
 worker_processes 1;
@@ -36,7 +41,7 @@ http {
 }
 CONF
 nginx -c "$work/nginx.conf" -g 'daemon off;' &
-for _ in $(seq 50); do curl -sf "http://127.0.0.1:$nginx_port/body.json" > /dev/null && break; sleep 0.1; done
+for _ in $(seq 50); do curl -sf "http://127.0.0.1:$nginx_port/body0.json" > /dev/null && break; sleep 0.1; done
 
 run() {  # name url [header]
     local out
@@ -48,7 +53,10 @@ run() {  # name url [header]
     printf '%-28s p50 %-9s p99 %-9s %10s req/s\n' "$1" "$p50" "$p99" "$rps" >&2
     echo "$rps"
 }
-echo "body: $(wc -c < "$work/body.json") bytes; $seconds s per run, 200 connections" >&2
-hub_rps=$(run "hub GET $path" "http://127.0.0.1:$port$path" "Authorization: Bearer $token")
-nginx_rps=$(run "nginx static, same size" "http://127.0.0.1:$nginx_port/body.json")
-python3 -c "print(f'hub / nginx requests/s: {$hub_rps / $nginx_rps:.3f}')" >&2
+echo "$seconds s per run, 200 connections" >&2
+for i in "${!paths[@]}"; do
+    size=$(wc -c < "$work/www/body$i.json")
+    hub_rps=$(run "hub ${paths[$i]%%\?*} ($size B)" "http://127.0.0.1:$port${paths[$i]}" "Authorization: Bearer $token")
+    nginx_rps=$(run "nginx, same size" "http://127.0.0.1:$nginx_port/body$i.json")
+    python3 -c "print(f'  hub / nginx requests/s: {$hub_rps / $nginx_rps:.3f}')" >&2
+done

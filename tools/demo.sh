@@ -23,6 +23,8 @@ cat <<HINTS
 == Хаб запускается на http://127.0.0.1:8080 (данные: ./veche-state). Попробуйте в другом окне:
   curl -s http://127.0.0.1:8080/healthz
   curl -s -H 'Authorization: Bearer $auditor' http://127.0.0.1:8080/api/v1/assemblies
+  curl -s -H 'Authorization: Bearer $auditor' 'http://127.0.0.1:8080/api/v1/notices?territory_id=T'
+      (T и ID — из строки «demo: territory …, assembly …» ниже)
   curl -s -H 'Authorization: Bearer $auditor' http://127.0.0.1:8080/api/v1/assemblies/ID/results
   curl -s -H 'Authorization: Bearer $auditor' http://127.0.0.1:8080/api/v1/assemblies/ID/notice
   curl -s -H 'Authorization: Bearer $auditor' -o bundle.zip http://127.0.0.1:8080/api/v1/assemblies/ID/bundle

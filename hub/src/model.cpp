@@ -19,7 +19,35 @@ constexpr core::EnumNames<Channel, 4> kChannels{{{{Channel::Paper, "paper"},
                                                   {Channel::Ussd, "ussd"},
                                                   {Channel::Sms, "sms"}}}};
 
+constexpr core::EnumNames<NoticeCategory, 6> kCategories{{{
+    {NoticeCategory::Housing, "housing"},
+    {NoticeCategory::PublicOrder, "public_order"},
+    {NoticeCategory::Health, "health"},
+    {NoticeCategory::YouthSportCulture, "youth_sport_culture"},
+    {NoticeCategory::Board, "board"},
+    {NoticeCategory::Emergency, "emergency"},
+}}};
+
+constexpr core::EnumNames<NoticeCategory, 6> kCategoryTitles{{{
+    {NoticeCategory::Housing, "ЖКХ и санитария"},
+    {NoticeCategory::PublicOrder, "Правопорядок"},
+    {NoticeCategory::Health, "Здравоохранение"},
+    {NoticeCategory::YouthSportCulture, "Молодёжь, спорт и культура"},
+    {NoticeCategory::Board, "Доска объявлений"},
+    {NoticeCategory::Emergency, "Экстренное"},
+}}};
+
 }  // namespace
+
+std::optional<NoticeCategory> parseCategory(std::string_view text) {
+    return kCategories.parse(text);
+}
+std::string_view nameOf(NoticeCategory category) {
+    return kCategories.name(category);
+}
+std::string_view titleOf(NoticeCategory category) {
+    return kCategoryTitles.name(category);
+}
 
 std::optional<Role> parseRole(std::string_view text) {
     return kRoles.parse(text);

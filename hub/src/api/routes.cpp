@@ -180,12 +180,14 @@ void addServiceRoutes(Router& router, Hub& hub, Metrics& metrics, Database& db) 
 }  // namespace
 
 void addAssemblyRoutes(Router& router, Hub& hub);
+void addNoticeRoutes(Router& router, Hub& hub);
 
 void addRoutes(Router& router, Hub& hub, Metrics& metrics, Database& db) {
     addServiceRoutes(router, hub, metrics, db);
     addTerritoryRoutes(router, hub);
     addRegistryRoutes(router, hub);
     addAssemblyRoutes(router, hub);
+    addNoticeRoutes(router, hub);
 }
 
 }  // namespace veche::hub

@@ -72,6 +72,40 @@ bool seedDemo(Hub& hub, const std::filesystem::path& bundle, std::ostream& log) 
     for (const auto& [voter, ballot] : byVoter) {
         hub.submitBallot(ballot);
     }
+    const std::vector<std::pair<NoticeCategory, std::pair<std::string, std::string>>> notices{
+        {NoticeCategory::Emergency,
+         {"Отключение газа в доме 12",
+          "Сегодня с 10:00 до 16:00 в доме отключён газ из-за аварийного ремонта стояка. "
+          "Пожалуйста, не пользуйтесь газовыми плитами. Телефон аварийной службы: 104."}},
+        {NoticeCategory::Housing,
+         {"Промывка системы отопления",
+          "С понедельника по среду будет промывка системы отопления. Возможен шум в трубах."}},
+        {NoticeCategory::PublicOrder,
+         {"Встреча с участковым",
+          "В четверг в 18:00 в помещении совета дома участковый уполномоченный ответит на "
+          "вопросы жителей."}},
+        {NoticeCategory::Health,
+         {"Прививка от гриппа",
+          "Поликлиника № 2 проводит бесплатную вакцинацию от гриппа. Запись в регистратуре."}},
+        {NoticeCategory::YouthSportCulture,
+         {"Турнир по шахматам во дворе",
+          "В субботу в 12:00 — шахматный турнир для всех возрастов. Доски принесём."}},
+        {NoticeCategory::Board,
+         {"Найдены ключи",
+          "У подъезда № 2 найдена связка ключей. Спросите у председателя совета дома, кв. 1."}},
+    };
+    for (const auto& [category, text] : notices) {
+        Notice n;
+        n.territoryId = territory.id;
+        n.buildingIds = {building.id};
+        n.category = category;
+        n.title = text.first;
+        n.body = text.second;
+        n.author = "Совет ТОС «Садовый квартал»";
+        n.validFrom = now - kDay;
+        n.validUntil = now + 30 * kDay;
+        hub.createNotice(n, Role::Operator);
+    }
     log << "demo: territory " << territory.id << ", building " << building.id << ", assembly "
         << created.id << " with " << byVoter.size() << " paper ballots\n";
     return true;

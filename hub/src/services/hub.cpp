@@ -51,6 +51,7 @@ Hub::Hub(Database& db, const Clock& clock, Random& random, HubSettings settings)
       territories_(db, clock, random),
       assemblies_(db),
       ballots_(db),
+      notices_(db),
       tokens_(db, clock, random) {}
 
 void Hub::validate(const Assembly& a, Millis announcedAt) {
@@ -199,6 +200,55 @@ SubmitOutcome Hub::submitBallot(Ballot ballot) {
         throw ApiError::conflict("another ballot was already accepted under id " + ballot.id);
     }
     return outcome;
+}
+
+Notice Hub::createNotice(Notice n, Role author) {
+    if (!territories_.territory(n.territoryId)) {
+        throw ApiError::invalid("territory_id", "no territory " + n.territoryId);
+    }
+    for (const std::string& id : n.buildingIds) {
+        const auto b = territories_.building(id);
+        if (!b || b->territoryId != n.territoryId) {
+            throw ApiError::invalid("building_ids", "no building " + id + " in this territory");
+        }
+    }
+    if (author == Role::Service && n.category != NoticeCategory::Emergency) {
+        throw ApiError(403, "forbidden", "a service may post only emergency notices");
+    }
+    constexpr std::size_t kTitleMax = 200, kBodyMax = 10'000;
+    if (n.title.empty() || n.title.size() > kTitleMax) {
+        throw ApiError::invalid("title", "the title is empty or longer than 200 bytes");
+    }
+    if (n.body.empty() || n.body.size() > kBodyMax) {
+        throw ApiError::invalid("body", "the text is empty or longer than 10000 bytes");
+    }
+    if (n.author.empty()) {
+        throw ApiError::invalid("author", "say who posts the notice");
+    }
+    if (n.validUntil <= n.validFrom) {
+        throw ApiError::invalid("valid_until", "a notice must end after it starts");
+    }
+    n.id = "n-" + random_.hex(8);
+    n.createdAt = n.changedAt = clock_.now();
+    notices_.create(n);
+    return n;
+}
+
+Notice Hub::notice(const std::string& id) {
+    auto n = notices_.get(id);
+    if (!n) {
+        throw ApiError::notFound("notice " + id);
+    }
+    return *n;
+}
+
+std::vector<Notice> Hub::notices(const std::string& territoryId, const std::string& buildingId,
+                                 bool current) {
+    if (!territories_.territory(territoryId)) {
+        throw ApiError::notFound("territory " + territoryId);
+    }
+    return notices_.list(territoryId, buildingId,
+                         current ? std::optional(clock_.now()) : std::nullopt);
 }
 
 std::shared_ptr<const std::unordered_set<std::string>> Hub::votersOf(const Assembly& a) {

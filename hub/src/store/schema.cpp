@@ -98,6 +98,29 @@ const std::vector<std::string> kAssemblies = {
     " PRIMARY KEY (ballot_id, item_id))",
 };
 
+// Version 3: notices for territories and buildings.
+const std::vector<std::string> kNotices = {
+    "CREATE TABLE notices ("
+    " id TEXT PRIMARY KEY,"
+    " territory_id TEXT NOT NULL REFERENCES territories(id),"
+    " category TEXT NOT NULL,"
+    " title TEXT NOT NULL,"
+    " body TEXT NOT NULL,"
+    " author TEXT NOT NULL,"
+    " valid_from BIGINT NOT NULL,"
+    " valid_until BIGINT NOT NULL,"
+    " created_at BIGINT NOT NULL,"
+    " changed_at BIGINT NOT NULL)",
+
+    "CREATE INDEX notices_by_territory ON notices (territory_id, valid_until)",
+
+    // The buildings a notice is for; none means the whole territory.
+    "CREATE TABLE notice_buildings ("
+    " notice_id TEXT NOT NULL REFERENCES notices(id),"
+    " building_id TEXT NOT NULL REFERENCES buildings(id),"
+    " PRIMARY KEY (notice_id, building_id))",
+};
+
 template <typename... Lists>
 std::vector<std::string> concat(const Lists&... lists) {
     std::vector<std::string> all;
@@ -108,17 +131,19 @@ std::vector<std::string> concat(const Lists&... lists) {
 }  // namespace
 
 int currentVersion() {
-    return 2;
+    return 3;
 }
 
 std::vector<std::string> current() {
-    return concat(kVersion1, kAssemblies);
+    return concat(kVersion1, kAssemblies, kNotices);
 }
 
 std::vector<std::string> upgrade(int from) {
     switch (from) {
         case 1:
             return kAssemblies;
+        case 2:
+            return kNotices;
         default:
             return {};
     }

@@ -88,4 +88,25 @@ struct Ballot {
     std::vector<std::pair<std::string, core::Choice>> answers;  // item id → choice
 };
 
+// The sections of the notice board (KIOSK.md); Emergency always comes first.
+enum class NoticeCategory { Housing, PublicOrder, Health, YouthSportCulture, Board, Emergency };
+std::optional<NoticeCategory> parseCategory(std::string_view text);
+std::string_view nameOf(NoticeCategory category);
+// The Russian heading residents see: «ЖКХ и санитария», «Экстренное»…
+std::string_view titleOf(NoticeCategory category);
+
+struct Notice {
+    std::string id;
+    std::string territoryId;
+    std::vector<std::string> buildingIds;  // empty: the whole territory
+    NoticeCategory category = NoticeCategory::Board;
+    std::string title;
+    std::string body;
+    std::string author;
+    Millis validFrom = 0;
+    Millis validUntil = 0;
+    Millis createdAt = 0;
+    Millis changedAt = 0;  // for kiosk sync cursors
+};
+
 }  // namespace veche::hub

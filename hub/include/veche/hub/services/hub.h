@@ -14,6 +14,7 @@
 #include "veche/hub/services/counting.h"
 #include "veche/hub/store/assembly_store.h"
 #include "veche/hub/store/ballot_store.h"
+#include "veche/hub/store/notice_store.h"
 #include "veche/hub/store/territory_store.h"
 #include "veche/hub/store/token_store.h"
 
@@ -71,6 +72,15 @@ public:
     // may vote in it, and its answers name agenda items.
     SubmitOutcome submitBallot(Ballot ballot);
 
+    // Checks and stores a notice; `author` (the token's role) may be a
+    // service only for an emergency notice.
+    Notice createNotice(Notice draft, Role author);
+    Notice notice(const std::string& id);
+    // What residents of a territory (or one building of it) see now, or every
+    // notice when `current` is false.
+    std::vector<Notice> notices(const std::string& territoryId, const std::string& buildingId,
+                                bool current);
+
     // Live results: binding and consultative ballots counted apart.
     AssemblyResults results(const std::string& assemblyId);
 
@@ -90,6 +100,7 @@ private:
     TerritoryStore territories_;
     AssemblyStore assemblies_;
     BallotStore ballots_;
+    NoticeStore notices_;
     TokenStore tokens_;
     std::mutex votersMutex_;
     std::map<std::string, std::shared_ptr<const std::unordered_set<std::string>>> voters_;

@@ -1,0 +1,90 @@
+#include "json_io.h"
+#include "roles.h"
+#include "veche/hub/api/routes.h"
+#include "veche/hub/http/api_error.h"
+
+namespace veche::hub {
+namespace {
+
+using api::render;
+using namespace api::roles;
+
+const std::set<Role> kNoticeAuthors{Role::Operator, Role::Service};
+const std::set<Role> kNoticeReaders{Role::Operator, Role::Staff, Role::Auditor, Role::Service};
+
+Notice noticeFrom(const std::string& text) {
+    const auto body = api::parseObject(text);
+    Notice n;
+    n.territoryId = api::requiredString(*body, "territory_id");
+    const auto category = parseCategory(api::requiredString(*body, "category"));
+    if (!category) {
+        throw ApiError::invalid("category",
+                                "category is one of housing, public_order, health, "
+                                "youth_sport_culture, board, emergency");
+    }
+    n.category = *category;
+    n.title = api::requiredString(*body, "title");
+    n.body = api::requiredString(*body, "body");
+    n.author = api::requiredString(*body, "author");
+    n.validFrom = api::requiredTime(*body, "valid_from");
+    n.validUntil = api::requiredTime(*body, "valid_until");
+    if (const auto buildings = body->getArray("building_ids")) {
+        for (unsigned i = 0; i < buildings->size(); ++i) {
+            const Poco::Dynamic::Var id = buildings->get(i);
+            if (!id.isString()) {
+                throw ApiError::invalid("building_ids", "building_ids must be strings");
+            }
+            n.buildingIds.push_back(id.extract<std::string>());
+        }
+    }
+    return n;
+}
+
+Poco::JSON::Object noticeJson(const Notice& n) {
+    Poco::JSON::Object o(Poco::JSON_PRESERVE_KEY_ORDER);
+    o.set("id", n.id);
+    o.set("territory_id", n.territoryId);
+    Poco::JSON::Array buildings;
+    for (const std::string& b : n.buildingIds) {
+        buildings.add(b);
+    }
+    o.set("building_ids", buildings);
+    o.set("category", std::string(nameOf(n.category)));
+    o.set("category_title", std::string(titleOf(n.category)));
+    o.set("title", n.title);
+    o.set("body", n.body);
+    o.set("author", n.author);
+    o.set("valid_from", api::isoTime(n.validFrom));
+    o.set("valid_until", api::isoTime(n.validUntil));
+    o.set("created_at", api::isoTime(n.createdAt));
+    return o;
+}
+
+}  // namespace
+
+void addNoticeRoutes(Router& router, Hub& hub) {
+    router.add("POST", "/api/v1/notices", kNoticeAuthors, [&hub](const Request& req) {
+        return Response::json(
+            201, render(noticeJson(hub.createNotice(noticeFrom(req.body), *req.role))));
+    });
+    router.add("GET", "/api/v1/notices", kNoticeReaders, [&hub](const Request& req) {
+        const auto territory = req.query.find("territory_id");
+        if (territory == req.query.end()) {
+            throw ApiError::invalid("territory_id", "territory_id is required");
+        }
+        const auto building = req.query.find("building_id");
+        const auto all = req.query.find("all");
+        Poco::JSON::Array list;
+        for (const Notice& n :
+             hub.notices(territory->second, building == req.query.end() ? "" : building->second,
+                         all == req.query.end() || all->second != "true")) {
+            list.add(noticeJson(n));
+        }
+        return Response::json(200, render(list));
+    });
+    router.add("GET", "/api/v1/notices/{id}", kNoticeReaders, [&hub](const Request& req) {
+        return Response::json(200, render(noticeJson(hub.notice(req.params.at("id")))));
+    });
+}
+
+}  // namespace veche::hub

@@ -1,0 +1,87 @@
+#include "veche/hub/store/notice_store.h"
+
+#include <Poco/Data/Session.h>
+
+#include <algorithm>
+#include <map>
+#include <stdexcept>
+
+using namespace Poco::Data::Keywords;
+
+namespace veche::hub {
+namespace {
+
+constexpr const char* kColumns =
+    "id, territory_id, category, title, body, author, valid_from, valid_until, created_at, "
+    "changed_at";
+
+std::vector<std::string> targetsOf(Poco::Data::Session& s, const std::string& id) {
+    std::vector<std::string> buildings;
+    s << "SELECT building_id FROM notice_buildings WHERE notice_id = $1 ORDER BY building_id",
+        useRef(id), into(buildings), now;
+    return buildings;
+}
+
+}  // namespace
+
+void NoticeStore::create(const Notice& n) {
+    Poco::Data::Session s = db_.session();
+    WriteTransaction tx(s, db_.dialect());
+    const std::string category(nameOf(n.category));
+    s << "INSERT INTO notices (" + std::string(kColumns) +
+             ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+        useRef(n.id), useRef(n.territoryId), useRef(category), useRef(n.title), useRef(n.body),
+        useRef(n.author), useRef(n.validFrom), useRef(n.validUntil), useRef(n.createdAt),
+        useRef(n.changedAt), now;
+    for (const std::string& building : n.buildingIds) {
+        s << "INSERT INTO notice_buildings (notice_id, building_id) VALUES ($1, $2)", useRef(n.id),
+            useRef(building), now;
+    }
+    tx.commit();
+}
+
+std::optional<Notice> NoticeStore::get(const std::string& id) {
+    Poco::Data::Session s = db_.session();
+    Notice n;
+    std::string category;
+    Poco::Data::Statement select(s);
+    select << "SELECT " + std::string(kColumns) + " FROM notices WHERE id = $1", useRef(id),
+        into(n.id), into(n.territoryId), into(category), into(n.title), into(n.body),
+        into(n.author), into(n.validFrom), into(n.validUntil), into(n.createdAt), into(n.changedAt);
+    if (select.execute() == 0) {
+        return std::nullopt;
+    }
+    const auto parsed = parseCategory(category);
+    if (!parsed) {
+        throw std::runtime_error("unknown notice category " + category + " in the database");
+    }
+    n.category = *parsed;
+    n.buildingIds = targetsOf(s, n.id);
+    return n;
+}
+
+std::vector<Notice> NoticeStore::list(const std::string& territoryId, const std::string& buildingId,
+                                      std::optional<Millis> at) {
+    Poco::Data::Session s = db_.session();
+    std::vector<std::string> ids;
+    const Millis moment = at.value_or(0);
+    const int anyTime = at ? 0 : 1;
+    // Whole-territory notices, and those aimed at this building (all, without one).
+    s << "SELECT id FROM notices n WHERE territory_id = $1 "
+         "AND ($2 = 1 OR (valid_from <= $3 AND valid_until > $4)) "
+         "AND ($5 = '' OR NOT EXISTS (SELECT 1 FROM notice_buildings t WHERE t.notice_id = n.id) "
+         "OR EXISTS (SELECT 1 FROM notice_buildings t WHERE t.notice_id = n.id AND "
+         "t.building_id = $6)) "
+         "ORDER BY CASE WHEN category = 'emergency' THEN 0 ELSE 1 END, created_at DESC, id",
+        useRef(territoryId), useRef(anyTime), useRef(moment), useRef(moment), useRef(buildingId),
+        useRef(buildingId), into(ids), now;
+    std::vector<Notice> out;
+    for (const std::string& id : ids) {
+        if (auto n = get(id)) {
+            out.push_back(std::move(*n));
+        }
+    }
+    return out;
+}
+
+}  // namespace veche::hub
