@@ -43,8 +43,13 @@ void Ingest(benchmark::State& state) {
     std::vector<Ballot> batch(batchSize);
     for (auto _ : state) {
         for (Ballot& b : batch) {
-            b = {"k1-" + std::to_string(next++), "a", "v" + std::to_string(next % 5000),
-                 Channel::Kiosk, 1, 2, "k1",
+            b = {"k1-" + std::to_string(next++),
+                 "a",
+                 "v" + std::to_string(next % 5000),
+                 Channel::Kiosk,
+                 1,
+                 2,
+                 "k1",
                  {{"1", veche::core::Choice::For}, {"2", veche::core::Choice::Against}}};
         }
         benchmark::DoNotOptimize(ballots.submitAll(batch));

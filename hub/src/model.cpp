@@ -5,10 +5,11 @@
 namespace veche::hub {
 namespace {
 
-constexpr core::EnumNames<Role, 4> kRoles{{{{Role::Operator, "operator"},
+constexpr core::EnumNames<Role, 5> kRoles{{{{Role::Operator, "operator"},
                                             {Role::Staff, "staff"},
                                             {Role::Auditor, "auditor"},
-                                            {Role::Service, "service"}}}};
+                                            {Role::Service, "service"},
+                                            {Role::Kiosk, "kiosk"}}}};
 constexpr core::EnumNames<Form, 3> kForms{
     {{{Form::InPerson, "in_person"}, {Form::Absentee, "absentee"}, {Form::Mixed, "mixed"}}}};
 constexpr core::EnumNames<AssemblyStatus, 3> kStatuses{{{{AssemblyStatus::Scheduled, "scheduled"},

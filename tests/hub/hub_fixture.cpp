@@ -10,11 +10,14 @@ HubFixture::HubFixture(HubSettings settings, Backend backend)
     : database(std::make_unique<TestDatabase>(backend)) {
     database->db().migrate();
     hub = std::make_unique<Hub>(database->db(), clock, random, settings);
-    addRoutes(router, *hub, metrics, database->db());
+    kioskStore = std::make_unique<KioskStore>(database->db());
+    kiosks = std::make_unique<KioskService>(*hub, *kioskStore, clock, random);
+    auth = std::make_unique<HubAuthenticator>(hub->tokens(), *kiosks);
+    addRoutes(router, *hub, *kiosks, metrics, database->db());
     ServerOptions options;
     options.port = 0;
-    server = std::make_unique<HttpServer>(options, router, metrics, hub->tokens(),
-                                          Poco::Logger::get("test"));
+    server =
+        std::make_unique<HttpServer>(options, router, metrics, *auth, Poco::Logger::get("test"));
     server->start();
     start = clock.now();
 }

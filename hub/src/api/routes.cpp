@@ -181,13 +181,15 @@ void addServiceRoutes(Router& router, Hub& hub, Metrics& metrics, Database& db) 
 
 void addAssemblyRoutes(Router& router, Hub& hub);
 void addNoticeRoutes(Router& router, Hub& hub);
+void addKioskRoutes(Router& router, KioskService& kiosks);
 
-void addRoutes(Router& router, Hub& hub, Metrics& metrics, Database& db) {
+void addRoutes(Router& router, Hub& hub, KioskService& kiosks, Metrics& metrics, Database& db) {
     addServiceRoutes(router, hub, metrics, db);
     addTerritoryRoutes(router, hub);
     addRegistryRoutes(router, hub);
     addAssemblyRoutes(router, hub);
     addNoticeRoutes(router, hub);
+    addKioskRoutes(router, kiosks);
 }
 
 }  // namespace veche::hub

@@ -12,6 +12,7 @@
 
 #include <iostream>
 
+#include "veche/hub/api/authenticator.h"
 #include "veche/hub/api/routes.h"
 #include "veche/hub/app/config.h"
 #include "veche/hub/app/demo.h"
@@ -94,8 +95,11 @@ int ServeApp::main(const std::vector<std::string>&) {
     }
     Metrics metrics;
     Router router;
-    addRoutes(router, hub, metrics, *db);
-    HttpServer server(config.server, router, metrics, hub.tokens(), log);
+    KioskStore kioskStore(*db);
+    KioskService kiosks(hub, kioskStore, clock, random);
+    addRoutes(router, hub, kiosks, metrics, *db);
+    HubAuthenticator auth(hub.tokens(), kiosks);
+    HttpServer server(config.server, router, metrics, auth, log);
     server.start();
 
     ScheduleTask schedule(hub, log);

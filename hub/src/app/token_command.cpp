@@ -33,7 +33,7 @@ int tokenCommand(const std::vector<std::string>& args, std::ostream& out, std::o
         }
     }
     const auto parsed = parseRole(role);
-    if (!parsed || args.size() % 2 == 0) {
+    if (!parsed || *parsed == Role::Kiosk || args.size() % 2 == 0) {
         return usage(err);
     }
     const auto db = openDatabase(loadConfig(config));

@@ -24,7 +24,7 @@ struct Context {
     ServerOptions options;
     const Router& router;
     Metrics& metrics;
-    TokenStore& tokens;
+    Authenticator& auth;
     Poco::Logger& log;
 };
 
@@ -55,16 +55,6 @@ std::string readBody(Poco::Net::HTTPServerRequest& request, std::size_t limit) {
         throw tooLarge(limit);
     }
     return body;
-}
-
-std::optional<Principal> authenticate(const Poco::Net::HTTPServerRequest& request,
-                                      TokenStore& tokens) {
-    const std::string header = request.get("Authorization", "");
-    const std::string prefix = "Bearer ";
-    if (header.rfind(prefix, 0) != 0) {
-        return std::nullopt;
-    }
-    return tokens.verify(header.substr(prefix.size()));
 }
 
 class ApiHandler : public Poco::Net::HTTPRequestHandler {
@@ -108,8 +98,10 @@ private:
             for (const auto& [key, value] : uri.getQueryParameters()) {
                 req.query[key] = value;
             }
+            req.contentType = request.getContentType();
+            req.body = readBody(request, c_.options.maxBodyBytes);
             if (!match.roles->empty()) {
-                const auto principal = authenticate(request, c_.tokens);
+                const auto principal = c_.auth.authenticate(request, req.body);
                 if (!principal) {
                     return Response::json(
                         401, errorBody("unauthorized", "a valid bearer token is required"));
@@ -122,8 +114,6 @@ private:
                 req.role = principal->role;
                 req.tokenId = principal->tokenId;
             }
-            req.contentType = request.getContentType();
-            req.body = readBody(request, c_.options.maxBodyBytes);
             return (*match.handler)(req);
         } catch (const ApiError& e) {
             return Response::json(e.status(), errorBody(e.code(), e.what(), e.field()));
@@ -185,7 +175,7 @@ std::string errorBody(const std::string& code, const std::string& message,
 }
 
 HttpServer::HttpServer(const ServerOptions& options, const Router& router, Metrics& metrics,
-                       TokenStore& tokens, Poco::Logger& log) {
+                       Authenticator& auth, Poco::Logger& log) {
     auto* params = new Poco::Net::HTTPServerParams;
     params->setMaxThreads(options.maxThreads);
     params->setMaxQueued(options.maxQueued);
@@ -195,7 +185,7 @@ HttpServer::HttpServer(const ServerOptions& options, const Router& router, Metri
     params->setMaxKeepAliveRequests(100);
     params->setKeepAliveTimeout(Poco::Timespan(5, 0));
     server_ = std::make_unique<Poco::Net::HTTPServer>(
-        new Factory(Context{options, router, metrics, tokens, log}), listen(options), params);
+        new Factory(Context{options, router, metrics, auth, log}), listen(options), params);
 }
 
 HttpServer::~HttpServer() {

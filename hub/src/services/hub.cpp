@@ -170,11 +170,19 @@ std::vector<Assembly> Hub::assemblies() {
     return assemblies_.list();
 }
 
-SubmitOutcome Hub::submitBallot(Ballot ballot) {
+void Hub::checkBallot(Ballot& ballot, const std::string* kioskBuilding) {
     if (!isValidId(ballot.id)) {
         throw ApiError::invalid("id", "a ballot id is 1 to 64 letters, digits or - _ . :");
     }
     const Assembly a = assembly(ballot.assemblyId);
+    if (kioskBuilding != nullptr) {
+        const auto building = territories_.building(*kioskBuilding);
+        const bool here = a.buildingId ? *a.buildingId == *kioskBuilding
+                                       : building && building->territoryId == a.territoryId;
+        if (!here) {
+            throw ApiError::invalid("assembly_id", "this kiosk's building does not vote here");
+        }
+    }
     if (ballot.castAt < a.opensAt || ballot.castAt > a.closesAt) {
         throw ApiError::invalid("cast_at", "voting in this assembly was not open at that time");
     }
@@ -195,11 +203,40 @@ SubmitOutcome Hub::submitBallot(Ballot ballot) {
         }
     }
     ballot.receivedAt = clock_.now();
+}
+
+SubmitOutcome Hub::submitBallot(Ballot ballot) {
+    checkBallot(ballot, nullptr);
     const SubmitOutcome outcome = ballots_.submit(ballot);
     if (outcome == SubmitOutcome::Conflict) {
         throw ApiError::conflict("another ballot was already accepted under id " + ballot.id);
     }
     return outcome;
+}
+
+std::vector<BallotOutcome> Hub::submitBallots(std::vector<Ballot> ballots,
+                                              const std::string* kioskBuilding) {
+    std::vector<BallotOutcome> outcomes(ballots.size());
+    std::vector<Ballot> valid;
+    std::vector<std::size_t> positions;
+    for (std::size_t i = 0; i < ballots.size(); ++i) {
+        try {
+            checkBallot(ballots[i], kioskBuilding);
+            valid.push_back(std::move(ballots[i]));
+            positions.push_back(i);
+        } catch (const ApiError& e) {
+            outcomes[i].error = e.what();
+        }
+    }
+    const std::vector<SubmitOutcome> stored = ballots_.submitAll(valid);
+    for (std::size_t k = 0; k < stored.size(); ++k) {
+        BallotOutcome& o = outcomes[positions[k]];
+        o.outcome = stored[k];
+        if (stored[k] == SubmitOutcome::Conflict) {
+            o.error = "another ballot was already accepted under id " + valid[k].id;
+        }
+    }
+    return outcomes;
 }
 
 Notice Hub::createNotice(Notice n, Role author) {

@@ -66,6 +66,9 @@ SubmitOutcome BallotStore::submit(const Ballot& ballot) {
 }
 
 std::vector<SubmitOutcome> BallotStore::submitAll(const std::vector<Ballot>& ballots) {
+    if (ballots.empty()) {
+        return {};
+    }
     Poco::Data::Session s = db_.session();
     WriteTransaction tx(s, db_.dialect());
     std::vector<SubmitOutcome> outcomes;

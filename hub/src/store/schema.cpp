@@ -121,6 +121,45 @@ const std::vector<std::string> kNotices = {
     " PRIMARY KEY (notice_id, building_id))",
 };
 
+// Version 4: kiosks, their enrolment codes, request nonces and synced events.
+const std::vector<std::string> kKiosks = {
+    // One-time codes, kept as SHA-256 of the normalised code.
+    "CREATE TABLE enrolment_codes ("
+    " code_hash TEXT PRIMARY KEY,"
+    " building_id TEXT NOT NULL REFERENCES buildings(id),"
+    " created_at BIGINT NOT NULL,"
+    " expires_at BIGINT NOT NULL,"
+    " used_at BIGINT,"
+    " kiosk_id TEXT)",
+
+    "CREATE TABLE kiosks ("
+    " id TEXT PRIMARY KEY,"
+    " building_id TEXT NOT NULL REFERENCES buildings(id),"
+    " public_key TEXT NOT NULL,"
+    " name TEXT NOT NULL,"
+    " enrolled_at BIGINT NOT NULL,"
+    " revoked_at BIGINT,"
+    " last_seen_at BIGINT)",
+
+    // Nonces of signed requests seen within the freshness window; a second
+    // request with the same nonce is a replay.
+    "CREATE TABLE kiosk_nonces ("
+    " kiosk_id TEXT NOT NULL REFERENCES kiosks(id),"
+    " nonce TEXT NOT NULL,"
+    " seen_at BIGINT NOT NULL,"
+    " PRIMARY KEY (kiosk_id, nonce))",
+
+    // Events pushed by kiosks, by the id the kiosk gave them; ballots go to
+    // the ballots table instead.
+    "CREATE TABLE kiosk_events ("
+    " id TEXT PRIMARY KEY,"
+    " kiosk_id TEXT NOT NULL REFERENCES kiosks(id),"
+    " type TEXT NOT NULL,"
+    " at BIGINT NOT NULL,"
+    " payload TEXT NOT NULL,"
+    " received_at BIGINT NOT NULL)",
+};
+
 template <typename... Lists>
 std::vector<std::string> concat(const Lists&... lists) {
     std::vector<std::string> all;
@@ -131,11 +170,11 @@ std::vector<std::string> concat(const Lists&... lists) {
 }  // namespace
 
 int currentVersion() {
-    return 3;
+    return 4;
 }
 
 std::vector<std::string> current() {
-    return concat(kVersion1, kAssemblies, kNotices);
+    return concat(kVersion1, kAssemblies, kNotices, kKiosks);
 }
 
 std::vector<std::string> upgrade(int from) {
@@ -144,6 +183,8 @@ std::vector<std::string> upgrade(int from) {
             return kAssemblies;
         case 2:
             return kNotices;
+        case 3:
+            return kKiosks;
         default:
             return {};
     }

@@ -17,7 +17,7 @@ using Millis = std::int64_t;
 
 // What a hub API token may do: operators run meetings, staff enter paper
 // ballots and look after kiosks, auditors read, services send alerts.
-enum class Role { Operator, Staff, Auditor, Service };
+enum class Role { Operator, Staff, Auditor, Service, Kiosk };
 std::optional<Role> parseRole(std::string_view text);
 std::string_view nameOf(Role role);
 
@@ -107,6 +107,17 @@ struct Notice {
     Millis validUntil = 0;
     Millis createdAt = 0;
     Millis changedAt = 0;  // for kiosk sync cursors
+};
+
+// A lobby terminal enrolled with its own key and bound to a building.
+struct Kiosk {
+    std::string id;
+    std::string buildingId;
+    std::string publicKey;  // Ed25519, base64
+    std::string name;
+    Millis enrolledAt = 0;
+    std::optional<Millis> revokedAt;
+    std::optional<Millis> lastSeenAt;
 };
 
 }  // namespace veche::hub

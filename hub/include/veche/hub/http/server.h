@@ -8,9 +8,9 @@
 #include <optional>
 #include <string>
 
+#include "veche/hub/http/authenticator.h"
 #include "veche/hub/http/metrics.h"
 #include "veche/hub/http/router.h"
-#include "veche/hub/store/token_store.h"
 
 namespace veche::hub {
 
@@ -28,14 +28,14 @@ struct ServerOptions {
     std::optional<TlsOptions> tls;
 };
 
-// The hub's HTTP(S) front: authenticates each request by its bearer token,
-// checks the route's roles, limits the body, calls the handler, and turns
+// The hub's HTTP(S) front: authenticates each request (bearer token or kiosk
+// signature), checks the route's roles, limits the body, calls the handler, and turns
 // every error into the JSON error shape — a handler's ApiError as it is,
 // malformed JSON as 400, anything unexpected as 500 (logged, never shown).
 class HttpServer {
 public:
     HttpServer(const ServerOptions& options, const Router& router, Metrics& metrics,
-               TokenStore& tokens, Poco::Logger& log);
+               Authenticator& auth, Poco::Logger& log);
     ~HttpServer();
 
     void start();

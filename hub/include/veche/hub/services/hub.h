@@ -35,6 +35,11 @@ struct TallyOfKind {
     std::size_t repeats = 0;  // kept, not counted
 };
 
+struct BallotOutcome {
+    SubmitOutcome outcome = SubmitOutcome::Stored;
+    std::string error;  // set when the ballot was refused; nothing was stored for it
+};
+
 struct AssemblyResults {
     TallyOfKind binding;
     TallyOfKind consultative;
@@ -72,6 +77,13 @@ public:
     // may vote in it, and its answers name agenda items.
     SubmitOutcome submitBallot(Ballot ballot);
 
+    // The same for many ballots in one transaction (kiosk sync): each is
+    // checked on its own, and those that pass are stored together. With
+    // `kioskBuilding`, a ballot must also belong to an assembly of that
+    // building or of its territory.
+    std::vector<BallotOutcome> submitBallots(std::vector<Ballot> ballots,
+                                             const std::string* kioskBuilding = nullptr);
+
     // Checks and stores a notice; `author` (the token's role) may be a
     // service only for an emergency notice.
     Notice createNotice(Notice draft, Role author);
@@ -89,6 +101,8 @@ public:
 
 private:
     void validate(const Assembly& draft, Millis announcedAt);
+    // Throws ApiError unless `ballot` may be stored; sets its receivedAt.
+    void checkBallot(Ballot& ballot, const std::string* kioskBuilding);
     // The ids of those who may vote in `assembly`, from its frozen voter list;
     // read once per assembly and kept.
     std::shared_ptr<const std::unordered_set<std::string>> votersOf(const Assembly& assembly);

@@ -1,0 +1,100 @@
+#pragma once
+
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "veche/hub/environment.h"
+#include "veche/hub/model.h"
+#include "veche/hub/services/hub.h"
+#include "veche/hub/store/kiosk_store.h"
+
+namespace veche::hub {
+
+struct EnrolmentCode {
+    std::string code;  // XXXX-XXXX-XXXX, shown once
+    std::string buildingId;
+    Millis expiresAt = 0;
+};
+
+// A request as a kiosk signed it (docs/kiosk-sync.md).
+struct SignedRequest {
+    std::string kioskId;
+    std::string timestamp;
+    std::string nonce;
+    std::string signature;
+    std::string method;
+    std::string pathAndQuery;
+    std::string body;
+};
+
+// One event pushed by a kiosk. Ballots carry their fields; every other type
+// is kept as its JSON payload.
+struct PushedEvent {
+    std::string id;
+    std::string type;
+    Millis at = 0;
+    std::string payload;           // the event's "data", as JSON text
+    std::optional<Ballot> ballot;  // for type "ballot"
+};
+
+struct EventAck {
+    std::string id;
+    std::string status;  // stored, already_stored, rejected
+    std::string error;   // why, for rejected
+};
+
+// What changed for a kiosk since its cursor.
+struct KioskChanges {
+    Millis cursor = 0;
+    Kiosk kiosk;
+    Building building;
+    Territory territory;
+    std::vector<Notice> notices;
+    std::vector<Assembly> assemblies;
+};
+
+// The server side of kiosk enrolment and sync.
+class KioskService {
+public:
+    KioskService(Hub& hub, KioskStore& kiosks, const Clock& clock, Random& random);
+
+    // A one-time code for enrolling a kiosk into `buildingId`, valid 24 hours.
+    EnrolmentCode issueCode(const std::string& buildingId);
+
+    // Enrols a kiosk with the public key it made. Throws ApiError: 400 for a
+    // malformed key, 403 for a code that is unknown, used or expired, 429
+    // after too many failed attempts in a minute.
+    Kiosk enrol(const std::string& code, const std::string& publicKey, const std::string& name);
+
+    // The kiosk that signed `request`, or ApiError 401 naming why not:
+    // unknown or revoked kiosk, stale timestamp, replayed nonce, bad signature.
+    Kiosk authenticate(const SignedRequest& request);
+
+    // Stores each event once by its id; ballots go through the hub's one
+    // validation. Acks come back in the order of `events`.
+    std::vector<EventAck> push(const Kiosk& kiosk, const std::vector<PushedEvent>& events);
+
+    // Notices changed since `cursor` (with a safety overlap, so the kiosk
+    // must upsert by id), the assemblies of its building, and its place.
+    KioskChanges changes(const Kiosk& kiosk, Millis cursor);
+
+    bool revoke(const std::string& kioskId);
+
+    // An enrolled kiosk; ApiError 404 when there is none.
+    Kiosk kiosk(const std::string& kioskId);
+
+private:
+    Hub& hub_;
+    KioskStore& kiosks_;
+    const Clock& clock_;
+    Random& random_;
+    std::mutex failuresMutex_;
+    std::vector<Millis> recentFailures_;
+};
+
+// "k7qm2xpd9r4t" or "K7QM-2XPD-9R4T" → "K7QM2XPD9R4T".
+std::string normaliseCode(const std::string& code);
+
+}  // namespace veche::hub

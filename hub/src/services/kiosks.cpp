@@ -1,0 +1,183 @@
+#include "veche/hub/services/kiosks.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "veche/hub/http/api_error.h"
+#include "veche/signing/ed25519.h"
+
+namespace veche::hub {
+namespace {
+
+constexpr Millis kCodeLifetime = 24LL * 60 * 60 * 1000;
+constexpr Millis kFreshness = 5LL * 60 * 1000;  // how far a request's time may be from ours
+constexpr Millis kChangesOverlap = 10'000;      // re-sent so no commit in flight is missed
+constexpr std::size_t kMaxFailuresPerMinute = 20;
+// Letters and digits that cannot be mistaken for each other when typed.
+constexpr std::string_view kCodeAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+ApiError unauthorized(const std::string& code, const std::string& message) {
+    return ApiError(401, code, message);
+}
+
+}  // namespace
+
+std::string normaliseCode(const std::string& code) {
+    std::string out;
+    for (char c : code) {
+        if (c != '-' && c != ' ') {
+            out.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
+        }
+    }
+    return out;
+}
+
+KioskService::KioskService(Hub& hub, KioskStore& kiosks, const Clock& clock, Random& random)
+    : hub_(hub), kiosks_(kiosks), clock_(clock), random_(random) {}
+
+EnrolmentCode KioskService::issueCode(const std::string& buildingId) {
+    if (!hub_.territories().building(buildingId)) {
+        throw ApiError::notFound("building " + buildingId);
+    }
+    const std::string entropy = random_.hex(12);
+    std::string code;
+    for (std::size_t i = 0; i < 12; ++i) {
+        const auto byte = std::stoul(entropy.substr(2 * i, 2), nullptr, 16);
+        code.push_back(kCodeAlphabet[byte % kCodeAlphabet.size()]);
+        if (i == 3 || i == 7) {
+            code.push_back('-');
+        }
+    }
+    const Millis at = clock_.now();
+    kiosks_.addEnrolmentCode(signing::sha256Hex(normaliseCode(code)), buildingId, at,
+                             at + kCodeLifetime);
+    return {code, buildingId, at + kCodeLifetime};
+}
+
+Kiosk KioskService::enrol(const std::string& code, const std::string& publicKey,
+                          const std::string& name) {
+    const Millis at = clock_.now();
+    {
+        std::lock_guard lock(failuresMutex_);
+        std::erase_if(recentFailures_, [at](Millis t) { return t < at - 60'000; });
+        if (recentFailures_.size() >= kMaxFailuresPerMinute) {
+            throw ApiError(429, "too_many_attempts", "too many wrong codes; try in a minute");
+        }
+    }
+    if (!signing::isPublicKey(publicKey)) {
+        throw ApiError::invalid("public_key", "public_key must be a base64 Ed25519 public key");
+    }
+    Kiosk kiosk;
+    kiosk.id = "k-" + random_.hex(8);
+    kiosk.publicKey = publicKey;
+    kiosk.name = name;
+    kiosk.enrolledAt = at;
+    const auto building = kiosks_.enrol(signing::sha256Hex(normaliseCode(code)), kiosk, at);
+    if (!building) {
+        std::lock_guard lock(failuresMutex_);
+        recentFailures_.push_back(at);
+        throw ApiError(403, "invalid_code", "the enrolment code is unknown, used or expired");
+    }
+    kiosk.buildingId = *building;
+    return kiosk;
+}
+
+Kiosk KioskService::authenticate(const SignedRequest& r) {
+    const auto kiosk = kiosks_.get(r.kioskId);
+    if (!kiosk || kiosk->revokedAt) {
+        throw unauthorized("unknown_kiosk", "this kiosk is not enrolled or was revoked");
+    }
+    const Millis at = clock_.now();
+    Millis sent = 0;
+    try {
+        sent = std::stoll(r.timestamp);
+    } catch (const std::exception&) {
+        throw unauthorized("stale_request", "the request has no valid timestamp");
+    }
+    if (sent < at - kFreshness || sent > at + kFreshness) {
+        throw unauthorized("stale_request", "the request's time is more than 5 minutes off");
+    }
+    if (r.nonce.size() < 16 || r.nonce.size() > 64) {
+        throw unauthorized("bad_signature", "the nonce must be 16 to 64 characters");
+    }
+    const std::string message =
+        signing::canonicalRequest(r.method, r.pathAndQuery, r.timestamp, r.nonce, r.body);
+    if (!signing::verify(kiosk->publicKey, message, r.signature)) {
+        throw unauthorized("bad_signature", "the signature does not match the kiosk's key");
+    }
+    if (!kiosks_.useNonce(kiosk->id, r.nonce, at, at - 2 * kFreshness)) {
+        throw unauthorized("replayed_request", "this request was already received");
+    }
+    return *kiosk;
+}
+
+std::vector<EventAck> KioskService::push(const Kiosk& kiosk,
+                                         const std::vector<PushedEvent>& events) {
+    std::vector<EventAck> acks;
+    std::vector<Ballot> ballots;
+    std::vector<std::size_t> ballotAcks;
+    for (const PushedEvent& e : events) {
+        acks.push_back({e.id, "stored", ""});
+        if (e.ballot) {
+            Ballot b = *e.ballot;
+            b.channel = Channel::Kiosk;
+            b.source = kiosk.id;
+            ballots.push_back(std::move(b));
+            ballotAcks.push_back(acks.size() - 1);
+            continue;
+        }
+        const EventOutcome outcome =
+            kiosks_.addEvent(e.id, kiosk.id, e.type, e.at, e.payload, clock_.now());
+        if (outcome == EventOutcome::AlreadyStored) {
+            acks.back().status = "already_stored";
+        } else if (outcome == EventOutcome::Conflict) {
+            acks.back() = {e.id, "rejected", "another event was stored under this id"};
+        }
+    }
+    const std::vector<BallotOutcome> outcomes = hub_.submitBallots(ballots, &kiosk.buildingId);
+    for (std::size_t i = 0; i < outcomes.size(); ++i) {
+        EventAck& ack = acks[ballotAcks[i]];
+        if (!outcomes[i].error.empty()) {
+            ack.status = "rejected";
+            ack.error = outcomes[i].error;
+        } else if (outcomes[i].outcome == SubmitOutcome::AlreadyStored) {
+            ack.status = "already_stored";
+        }
+    }
+    return acks;
+}
+
+KioskChanges KioskService::changes(const Kiosk& kiosk, Millis cursor) {
+    KioskChanges c;
+    c.cursor = clock_.now();
+    c.kiosk = kiosk;
+    c.building = *hub_.territories().building(kiosk.buildingId);
+    c.territory = *hub_.territories().territory(c.building.territoryId);
+    for (Notice& n : hub_.notices(c.territory.id, c.building.id, false)) {
+        if (n.changedAt > cursor - kChangesOverlap) {
+            c.notices.push_back(std::move(n));
+        }
+    }
+    for (Assembly& a : hub_.assemblies()) {
+        const bool here =
+            a.buildingId ? *a.buildingId == c.building.id : a.territoryId == c.territory.id;
+        if (here) {
+            c.assemblies.push_back(std::move(a));
+        }
+    }
+    return c;
+}
+
+Kiosk KioskService::kiosk(const std::string& kioskId) {
+    auto k = kiosks_.get(kioskId);
+    if (!k) {
+        throw ApiError::notFound("kiosk " + kioskId);
+    }
+    return *k;
+}
+
+bool KioskService::revoke(const std::string& kioskId) {
+    return kiosks_.revoke(kioskId, clock_.now());
+}
+
+}  // namespace veche::hub

@@ -1,0 +1,63 @@
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+
+#include "veche/signing/ed25519.h"
+
+namespace veche::provisioning {
+
+struct HubReply {
+    int status = 0;
+    std::string body;
+};
+
+// Where the hub is: plain HTTP for loopback and tests (HTTPS comes with the
+// provisioning tool).
+struct HubAddress {
+    std::string host = "127.0.0.1";
+    std::uint16_t port = 8080;
+};
+
+// A kiosk's side of the hub protocol (docs/kiosk-sync.md): enrolment with a
+// one-time code, then requests signed with the kiosk's own key. Time and
+// nonces are injected so that tests can replay and age requests.
+class HubClient {
+public:
+    using Now = std::function<std::int64_t()>;   // ms since the epoch
+    using Nonce = std::function<std::string()>;  // 16-64 characters, never repeated
+
+    // Posts the code and the kiosk's public key; the reply's body carries
+    // kiosk_id and building_id on 201.
+    static HubReply enrol(const HubAddress& hub, const std::string& code,
+                          const signing::KeyPair& key, const std::string& name);
+
+    HubClient(HubAddress hub, std::string kioskId, signing::KeyPair key, Now now, Nonce nonce);
+
+    // A request signed now with a fresh nonce.
+    HubReply send(const std::string& method, const std::string& pathAndQuery,
+                  const std::string& body = "");
+
+    // The headers send() would attach, for tests that tamper with them.
+    struct Signature {
+        std::string timestamp;
+        std::string nonce;
+        std::string signature;
+    };
+    Signature sign(const std::string& method, const std::string& pathAndQuery,
+                   const std::string& body);
+    HubReply sendSigned(const std::string& method, const std::string& pathAndQuery,
+                        const std::string& body, const Signature& signature);
+
+    const std::string& kioskId() const { return kioskId_; }
+
+private:
+    HubAddress hub_;
+    std::string kioskId_;
+    signing::KeyPair key_;
+    Now now_;
+    Nonce nonce_;
+};
+
+}  // namespace veche::provisioning

@@ -1,0 +1,233 @@
+// Kiosk enrolment and signed sync over real HTTP, with the client in
+// provisioning/ that the kiosk uses.
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Parser.h>
+#include <gtest/gtest.h>
+
+#include "../hub_fixture.h"
+#include "veche/provisioning/hub_client.h"
+
+namespace veche::hub {
+namespace {
+
+using provisioning::HubAddress;
+using provisioning::HubClient;
+using provisioning::HubReply;
+
+Poco::JSON::Object::Ptr object(const std::string& body) {
+    return Poco::JSON::Parser().parse(body).extract<Poco::JSON::Object::Ptr>();
+}
+
+std::string errorCode(const HubReply& reply) {
+    return object(reply.body)->getObject("error")->getValue<std::string>("code");
+}
+
+constexpr Millis kDay = 24LL * 60 * 60 * 1000;
+
+class KioskSyncTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        territory = hub.hub->territories().createTerritory("ТОС").id;
+        building = hub.hub->territories().createBuilding(territory, "д. 1")->id;
+        otherBuilding = hub.hub->territories().createBuilding(territory, "д. 2")->id;
+        hub.hub->territories().replaceRegistry(
+            building,
+            "premises,kind,area,owner_id,owner,share,document,joint\n"
+            "1,residential,60,a,A,1,,\n2,residential,40,b,B,1,,\n");
+        hub.hub->territories().replaceRegistry(
+            otherBuilding,
+            "premises,kind,area,owner_id,owner,share,document,joint\n"
+            "1,residential,50,z,Z,1,,\n");
+    }
+
+    std::string issueCode(const std::string& forBuilding) {
+        auto staff = hub.client(Role::Staff);
+        const auto reply =
+            staff.post("/api/v1/enrolments", R"({"building_id": ")" + forBuilding + R"("})");
+        EXPECT_EQ(reply.status, 201) << reply.body;
+        return object(reply.body)->getValue<std::string>("code");
+    }
+
+    HubClient enrolled(const std::string& forBuilding = "") {
+        const auto key = signing::KeyPair::generate();
+        const auto reply = HubClient::enrol(
+            address(), issueCode(forBuilding.empty() ? building : forBuilding), key, "Подъезд 1");
+        EXPECT_EQ(reply.status, 201) << reply.body;
+        return HubClient(
+            address(), object(reply.body)->getValue<std::string>("kiosk_id"), key,
+            [this] { return hub.clock.now(); }, [this] { return "nonce-" + hub.random.hex(8); });
+    }
+
+    HubAddress address() { return {"127.0.0.1", hub.server->port()}; }
+
+    std::string openAssembly(const std::string& inBuilding) {
+        Assembly a;
+        a.territoryId = territory;
+        a.buildingId = inBuilding;
+        a.agenda = {core::RuleSet::OssMkd, {{"1", "Т", core::Threshold::ParticipantsMajority}}};
+        a.title = "ОСС";
+        a.initiator = "И";
+        a.ballotAddress = "кв. 1";
+        a.materials = "кв. 1";
+        a.opensAt = hub.clock.now() - kDay;
+        a.closesAt = hub.clock.now() + kDay;
+        return hub.hub->createAssembly(a, hub.clock.now() - 20 * kDay).id;
+    }
+
+    std::string ballotEvent(const std::string& id, const std::string& assembly,
+                            const std::string& voter, const std::string& choice, Millis at) {
+        return R"({"id": ")" + id + R"(", "type": "ballot", "at": )" + std::to_string(at) +
+               R"(, "data": {"assembly_id": ")" + assembly + R"(", "voter_id": ")" + voter +
+               R"(", "answers": {"1": ")" + choice + R"("}}})";
+    }
+
+    std::vector<std::string> statuses(const HubReply& reply) {
+        std::vector<std::string> out;
+        const auto acks = object(reply.body)->getArray("acks");
+        for (unsigned i = 0; i < acks->size(); ++i) {
+            out.push_back(acks->getObject(i)->getValue<std::string>("status"));
+        }
+        return out;
+    }
+
+    testing::HubFixture hub;
+    std::string territory, building, otherBuilding;
+};
+
+TEST_F(KioskSyncTest, EnrolsWithAOneTimeCodeAndSyncsItsBuilding) {
+    HubClient kiosk = enrolled();
+    hub.hub->createNotice({"",
+                           territory,
+                           {},
+                           NoticeCategory::Emergency,
+                           "Пожарная тревога",
+                           "Текст",
+                           "ТОС",
+                           hub.clock.now() - 1,
+                           hub.clock.now() + kDay,
+                           0,
+                           0},
+                          Role::Operator);
+    hub.clock.advance(60'000);
+    const auto changes = kiosk.send("GET", "/api/v1/kiosk/changes?cursor=0");
+    ASSERT_EQ(changes.status, 200) << changes.body;
+    const auto body = object(changes.body);
+    EXPECT_EQ(body->getObject("config")->getValue<std::string>("building_id"), building);
+    EXPECT_EQ(body->getObject("config")->getValue<std::string>("address"), "д. 1");
+    ASSERT_EQ(body->getArray("notices")->size(), 1u);
+    EXPECT_EQ(body->getArray("notices")->getObject(0)->getValue<std::string>("title"),
+              "Пожарная тревога");
+
+    // Later syncs bring only what changed since the cursor (and the last
+    // few seconds before it, which the kiosk upserts again).
+    const auto cursor = body->getValue<Millis>("cursor");
+    hub.clock.advance(60'000);
+    hub.hub->createNotice({"",
+                           territory,
+                           {building},
+                           NoticeCategory::Board,
+                           "Субботник",
+                           "Текст",
+                           "ТОС",
+                           hub.clock.now() - 1,
+                           hub.clock.now() + kDay,
+                           0,
+                           0},
+                          Role::Operator);
+    const auto next = kiosk.send("GET", "/api/v1/kiosk/changes?cursor=" + std::to_string(cursor));
+    ASSERT_EQ(next.status, 200);
+    const auto notices = object(next.body)->getArray("notices");
+    ASSERT_EQ(notices->size(), 1u);
+    EXPECT_EQ(notices->getObject(0)->getValue<std::string>("title"), "Субботник");
+}
+
+TEST_F(KioskSyncTest, ACodeIsUsedOnceExpiresAndIsRateLimited) {
+    const auto key = signing::KeyPair::generate();
+    const std::string code = issueCode(building);
+    EXPECT_EQ(HubClient::enrol(address(), code, key, "").status, 201);
+    const auto again = HubClient::enrol(address(), code, key, "");
+    EXPECT_EQ(again.status, 403);
+    EXPECT_EQ(errorCode(again), "invalid_code");
+
+    const std::string expiring = issueCode(building);
+    hub.clock.advance(kDay + 1);
+    EXPECT_EQ(HubClient::enrol(address(), expiring, key, "").status, 403);
+
+    const std::string lowercase = issueCode(building);
+    std::string typed = lowercase;
+    std::transform(typed.begin(), typed.end(), typed.begin(), ::tolower);
+    EXPECT_EQ(HubClient::enrol(address(), typed, key, "").status, 201);  // typed as it sounds
+
+    auto bad = HubClient::enrol(address(), issueCode(building), signing::KeyPair::generate(), "");
+    const auto badKey = HubClient::enrol(address(), "ABCD-EFGH-JKLM", key, "");
+    EXPECT_EQ(badKey.status, 403);
+    for (int i = 0; i < 25; ++i) {
+        bad = HubClient::enrol(address(), "WRONG-CODE-" + std::to_string(i), key, "");
+    }
+    EXPECT_EQ(bad.status, 429);
+}
+
+TEST_F(KioskSyncTest, RefusesTamperedStaleReplayedAndRevokedRequests) {
+    HubClient kiosk = enrolled();
+    const std::string path = "/api/v1/kiosk/changes?cursor=0";
+    const auto signature = kiosk.sign("GET", path, "");
+    EXPECT_EQ(kiosk.sendSigned("GET", path, "", signature).status, 200);
+    const auto replayed = kiosk.sendSigned("GET", path, "", signature);
+    EXPECT_EQ(replayed.status, 401);
+    EXPECT_EQ(errorCode(replayed), "replayed_request");
+
+    const auto forOtherPath = kiosk.sign("GET", path, "");
+    const auto tampered =
+        kiosk.sendSigned("GET", "/api/v1/kiosk/changes?cursor=9", "", forOtherPath);
+    EXPECT_EQ(errorCode(tampered), "bad_signature");
+
+    const auto old = kiosk.sign("GET", path, "");
+    hub.clock.advance(6 * 60'000);
+    EXPECT_EQ(errorCode(kiosk.sendSigned("GET", path, "", old)), "stale_request");
+
+    HubClient impostor(
+        address(), kiosk.kioskId(), signing::KeyPair::generate(),
+        [this] { return hub.clock.now(); }, [] { return std::string(32, 'x'); });
+    EXPECT_EQ(errorCode(impostor.send("GET", path)), "bad_signature");
+
+    auto op = hub.client(Role::Operator);
+    EXPECT_EQ(op.post("/api/v1/kiosks/" + kiosk.kioskId() + "/revoke", "{}").status, 200);
+    const auto revoked = kiosk.send("GET", path);
+    EXPECT_EQ(revoked.status, 401);
+    EXPECT_EQ(errorCode(revoked), "unknown_kiosk");
+    EXPECT_EQ(hub.anonymous().get(path).status, 401);
+}
+
+TEST_F(KioskSyncTest, EveryEventSentTwiceAndOutOfOrderIsStoredOnce) {
+    HubClient kiosk = enrolled();
+    const std::string assembly = openAssembly(building);
+    const std::string foreign = openAssembly(otherBuilding);
+    const Millis t = hub.clock.now() - 60'000;
+    const std::string first = R"({"events": [)" + ballotEvent("k-b1", assembly, "a", "for", t) +
+                              "," + ballotEvent("k-b2", assembly, "b", "against", t + 5) + "," +
+                              R"({"id": "k-t1", "type": "telemetry", "at": )" + std::to_string(t) +
+                              R"(, "data": {"temperature": 21.5}}]})";
+    const std::string second =
+        R"({"events": [)" + ballotEvent("k-b2", assembly, "b", "against", t + 5) + "," +
+        R"({"id": "k-t1", "type": "telemetry", "at": )" + std::to_string(t) +
+        R"(, "data": {"temperature": 21.5}},)" + ballotEvent("k-b1", assembly, "a", "for", t) +
+        "," + ballotEvent("k-b3", foreign, "z", "for", t) + "," +
+        R"({"id": "k-t1", "type": "telemetry", "at": )" + std::to_string(t) +
+        R"(, "data": {"temperature": 30}}]})";
+    const auto pushed = kiosk.send("POST", "/api/v1/kiosk/events", first);
+    ASSERT_EQ(pushed.status, 200) << pushed.body;
+    EXPECT_EQ(statuses(pushed), (std::vector<std::string>{"stored", "stored", "stored"}));
+    const auto again = kiosk.send("POST", "/api/v1/kiosk/events", second);
+    ASSERT_EQ(again.status, 200) << again.body;
+    EXPECT_EQ(statuses(again),
+              (std::vector<std::string>{"already_stored", "already_stored", "already_stored",
+                                        "rejected", "rejected"}));
+    EXPECT_EQ(hub.hub->ballotStore().count(), 2u);
+    const AssemblyResults r = hub.hub->results(assembly);
+    EXPECT_EQ(r.consultative.ballots, 2u);  // kiosk votes do not bind an owners' meeting
+    EXPECT_EQ(r.binding.ballots, 0u);
+    EXPECT_EQ(r.consultative.result.items[0].forVotes, core::Fraction(60));
+}
+
+}  // namespace
+}  // namespace veche::hub
