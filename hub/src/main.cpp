@@ -16,6 +16,8 @@ int usage(std::ostream& out, int code) {
            "  serve [--config FILE] [--demo BUNDLE]   run the hub (see veche-hub serve --help)\n"
            "  token create --role R [--label L] [--config FILE]\n"
            "                                          print a new API token\n"
+           "  enrolment create --building ID [--config FILE]\n"
+           "                                          print a one-time kiosk enrolment code\n"
            "  recount DIR                             recount a meeting bundle, print JSON\n";
     return code;
 }
@@ -31,6 +33,10 @@ int run(int argc, char** argv) {
     if (command == "serve") {
         veche::hub::ServeApp app;
         return app.run(argc - 1, argv + 1);
+    }
+    if (command == "enrolment") {
+        return veche::hub::enrolmentCommand(std::vector<std::string>(argv + 2, argv + argc),
+                                            std::cout, std::cerr);
     }
     if (command == "token") {
         return veche::hub::tokenCommand(std::vector<std::string>(argv + 2, argv + argc), std::cout,

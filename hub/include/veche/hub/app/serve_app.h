@@ -24,4 +24,8 @@ private:
 // API token. Returns the exit code.
 int tokenCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
+// `veche-hub enrolment create --building ID [--config FILE]`: prints a
+// one-time code for enrolling a kiosk into the building.
+int enrolmentCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
 }  // namespace veche::hub
