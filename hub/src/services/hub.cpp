@@ -1,6 +1,7 @@
 #include "veche/hub/services/hub.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "veche/core/bundle.h"
@@ -170,11 +171,10 @@ std::vector<Assembly> Hub::assemblies() {
     return assemblies_.list();
 }
 
-void Hub::checkBallot(Ballot& ballot, const std::string* kioskBuilding) {
+void Hub::checkBallot(Ballot& ballot, const Assembly& a, const std::string* kioskBuilding) {
     if (!isValidId(ballot.id)) {
         throw ApiError::invalid("id", "a ballot id is 1 to 64 letters, digits or - _ . :");
     }
-    const Assembly a = assembly(ballot.assemblyId);
     if (kioskBuilding != nullptr) {
         const auto building = territories_.building(*kioskBuilding);
         const bool here = a.buildingId ? *a.buildingId == *kioskBuilding
@@ -206,7 +206,7 @@ void Hub::checkBallot(Ballot& ballot, const std::string* kioskBuilding) {
 }
 
 SubmitOutcome Hub::submitBallot(Ballot ballot) {
-    checkBallot(ballot, nullptr);
+    checkBallot(ballot, assembly(ballot.assemblyId), nullptr);
     const SubmitOutcome outcome = ballots_.submit(ballot);
     if (outcome == SubmitOutcome::Conflict) {
         throw ApiError::conflict("another ballot was already accepted under id " + ballot.id);
@@ -219,9 +219,15 @@ std::vector<BallotOutcome> Hub::submitBallots(std::vector<Ballot> ballots,
     std::vector<BallotOutcome> outcomes(ballots.size());
     std::vector<Ballot> valid;
     std::vector<std::size_t> positions;
+    std::map<std::string, Assembly> assemblies;  // each looked up once per batch
     for (std::size_t i = 0; i < ballots.size(); ++i) {
         try {
-            checkBallot(ballots[i], kioskBuilding);
+            auto it = assemblies.find(ballots[i].assemblyId);
+            if (it == assemblies.end()) {
+                it = assemblies.emplace(ballots[i].assemblyId, assembly(ballots[i].assemblyId))
+                         .first;
+            }
+            checkBallot(ballots[i], it->second, kioskBuilding);
             valid.push_back(std::move(ballots[i]));
             positions.push_back(i);
         } catch (const ApiError& e) {

@@ -102,7 +102,7 @@ public:
 private:
     void validate(const Assembly& draft, Millis announcedAt);
     // Throws ApiError unless `ballot` may be stored; sets its receivedAt.
-    void checkBallot(Ballot& ballot, const std::string* kioskBuilding);
+    void checkBallot(Ballot& ballot, const Assembly& assembly, const std::string* kioskBuilding);
     // The ids of those who may vote in `assembly`, from its frozen voter list;
     // read once per assembly and kept.
     std::shared_ptr<const std::unordered_set<std::string>> votersOf(const Assembly& assembly);

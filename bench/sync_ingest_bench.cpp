@@ -1,0 +1,132 @@
+// Sustained ingest of signed kiosk ballots: a kiosk pushes batches of ballot
+// events over real HTTP on loopback to an in-process hub on SQLite (WAL,
+// synchronous=FULL); every request is signed, checked (freshness, nonce,
+// signature), validated ballot by ballot, and durable before the answer.
+// Run: build/release/bench/sync_ingest_bench --benchmark_repetitions=5
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+#include <Poco/Logger.h>
+#include <benchmark/benchmark.h>
+
+#include <filesystem>
+
+#include <unistd.h>
+
+#include "veche/hub/api/authenticator.h"
+#include "veche/hub/api/routes.h"
+#include "veche/hub/http/server.h"
+#include "veche/hub/services/kiosks.h"
+#include "veche/provisioning/hub_client.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+using namespace veche::hub;
+using veche::provisioning::HubClient;
+
+constexpr int kOwners = 5000;
+constexpr Millis kDay = 24LL * 60 * 60 * 1000;
+
+// A hub with one building of kOwners owners, an open assembly, and one
+// enrolled kiosk; removed at the end of the run.
+struct HubUnderLoad {
+    HubUnderLoad() : dir(fs::temp_directory_path() / ("veche-sync-" + std::to_string(::getpid()))) {
+        fs::create_directories(dir);
+        db = Database::openSqlite((dir / "hub.sqlite").string());
+        db->migrate();
+        hub = std::make_unique<Hub>(*db, clock, random, HubSettings{});
+        kioskStore = std::make_unique<KioskStore>(*db);
+        kiosks = std::make_unique<KioskService>(*hub, *kioskStore, clock, random);
+        auth = std::make_unique<HubAuthenticator>(hub->tokens(), *kiosks);
+        addRoutes(router, *hub, *kiosks, metrics, *db);
+        ServerOptions options;
+        options.port = 0;
+        server = std::make_unique<HttpServer>(options, router, metrics, *auth,
+                                              Poco::Logger::get("bench"));
+        server->start();
+
+        const std::string territory = hub->territories().createTerritory("ТОС").id;
+        const std::string building = hub->territories().createBuilding(territory, "д. 1")->id;
+        std::string registry = "premises,kind,area,owner_id,owner,share,document,joint\n";
+        for (int i = 0; i < kOwners; ++i) {
+            registry += std::to_string(i) + ",residential,50,o" + std::to_string(i) + ",O,1,,\n";
+        }
+        hub->territories().replaceRegistry(building, registry);
+        Assembly a;
+        a.territoryId = territory;
+        a.buildingId = building;
+        a.agenda = {veche::core::RuleSet::OssMkd,
+                    {{"1", "Т", veche::core::Threshold::ParticipantsMajority},
+                     {"2", "Т", veche::core::Threshold::AllTwoThirds}}};
+        a.title = a.initiator = a.ballotAddress = a.materials = "x";
+        a.opensAt = clock.now() - kDay;
+        a.closesAt = clock.now() + kDay;
+        assemblyId = hub->createAssembly(a, clock.now() - 20 * kDay).id;
+
+        const auto key = veche::signing::KeyPair::generate();
+        const auto reply = HubClient::enrol({"127.0.0.1", server->port()},
+                                            kiosks->issueCode(building).code, key, "bench");
+        const auto kioskId = Poco::JSON::Parser()
+                                 .parse(reply.body)
+                                 .extract<Poco::JSON::Object::Ptr>()
+                                 ->getValue<std::string>("kiosk_id");
+        client = std::make_unique<HubClient>(
+            veche::provisioning::HubAddress{"127.0.0.1", server->port()}, kioskId, key,
+            [this] { return clock.now(); }, [this] { return random.hex(16); });
+    }
+    ~HubUnderLoad() {
+        server->stop();
+        server.reset();
+        db.reset();
+        fs::remove_all(dir);
+    }
+
+    fs::path dir;
+    SystemClock clock;
+    SystemRandom random;
+    std::unique_ptr<Database> db;
+    std::unique_ptr<Hub> hub;
+    std::unique_ptr<KioskStore> kioskStore;
+    std::unique_ptr<KioskService> kiosks;
+    std::unique_ptr<HubAuthenticator> auth;
+    Metrics metrics;
+    Router router;
+    std::unique_ptr<HttpServer> server;
+    std::string assemblyId;
+    std::unique_ptr<HubClient> client;
+};
+
+void SignedKioskBallots(benchmark::State& state) {
+    static HubUnderLoad hub;
+    static long next = 0;
+    const long batch = state.range(0);
+    const Millis castAt = hub.clock.now() - 1000;
+    for (auto _ : state) {
+        std::string body = R"({"events": [)";
+        for (long i = 0; i < batch; ++i) {
+            const long n = next++;
+            body += (i ? "," : "") + std::string(R"({"id": "bench-)") + std::to_string(n) +
+                    R"(", "type": "ballot", "at": )" + std::to_string(castAt) +
+                    R"(, "data": {"assembly_id": ")" + hub.assemblyId + R"(", "voter_id": "o)" +
+                    std::to_string(n % kOwners) + R"(", "answers": {"1": "for", "2": "against"}}})";
+        }
+        body += "]}";
+        const auto reply = hub.client->send("POST", "/api/v1/kiosk/events", body);
+        if (reply.status != 200 || reply.body.find("rejected") != std::string::npos) {
+            state.SkipWithError(reply.body.substr(0, 200).c_str());
+            break;
+        }
+    }
+    state.SetItemsProcessed(state.iterations() * batch);
+}
+
+BENCHMARK(SignedKioskBallots)
+    ->Arg(1)
+    ->Arg(50)
+    ->Arg(200)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+
+}  // namespace
+
+BENCHMARK_MAIN();
