@@ -117,19 +117,7 @@ Ballot ballotFrom(const std::string& assemblyId, const Request& req) {
     b.channel = Channel::Paper;
     b.castAt = api::requiredTime(*body, "cast_at");
     b.source = req.tokenId;
-    const Poco::JSON::Object::Ptr answers = body->getObject("answers");
-    if (!answers) {
-        throw ApiError::invalid("answers", "answers must be an object of item id to choice");
-    }
-    for (const auto& [item, value] : *answers) {
-        const auto choice =
-            value.isString() ? core::parseChoice(value.extract<std::string>()) : std::nullopt;
-        if (!choice) {
-            throw ApiError::invalid("answers." + item,
-                                    "a choice is one of for, against, abstain, invalid");
-        }
-        b.answers.emplace_back(item, *choice);
-    }
+    b.answers = api::answersFrom(*body);
     return b;
 }
 

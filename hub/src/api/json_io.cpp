@@ -67,6 +67,24 @@ Millis requiredTime(const Poco::JSON::Object& o, const std::string& field) {
     return parsed.timestamp().epochMicroseconds() / 1000;
 }
 
+std::vector<std::pair<std::string, core::Choice>> answersFrom(const Poco::JSON::Object& o) {
+    const Poco::JSON::Object::Ptr answers = o.getObject("answers");
+    if (!answers) {
+        throw ApiError::invalid("answers", "answers must be an object of item id to choice");
+    }
+    std::vector<std::pair<std::string, core::Choice>> out;
+    for (const auto& [item, value] : *answers) {
+        const auto choice =
+            value.isString() ? core::parseChoice(value.extract<std::string>()) : std::nullopt;
+        if (!choice) {
+            throw ApiError::invalid("answers." + item,
+                                    "a choice is one of for, against, abstain, invalid");
+        }
+        out.emplace_back(item, *choice);
+    }
+    return out;
+}
+
 std::string isoTime(Millis t) {
     return Poco::DateTimeFormatter::format(Poco::Timestamp(t * 1000),
                                            Poco::DateTimeFormat::ISO8601_FORMAT);

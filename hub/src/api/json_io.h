@@ -6,6 +6,10 @@
 
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
+
+#include "veche/core/ballot.h"
 
 #include "veche/hub/model.h"
 
@@ -21,6 +25,10 @@ std::string optionalString(const Poco::JSON::Object& o, const std::string& field
 bool optionalBool(const Poco::JSON::Object& o, const std::string& field, bool fallback);
 // An ISO 8601 date and time with a zone, e.g. "2026-12-10T10:00:00+03:00".
 Millis requiredTime(const Poco::JSON::Object& o, const std::string& field);
+
+// A ballot's "answers": an object of agenda item id to for, against,
+// abstain or invalid.
+std::vector<std::pair<std::string, core::Choice>> answersFrom(const Poco::JSON::Object& o);
 
 // "2026-12-10T07:00:00Z"
 std::string isoTime(Millis t);

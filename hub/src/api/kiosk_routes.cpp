@@ -27,19 +27,7 @@ Ballot ballotOf(const PushedEvent& e, const Poco::JSON::Object& data) {
     b.assemblyId = api::requiredString(data, "assembly_id");
     b.voterId = api::requiredString(data, "voter_id");
     b.castAt = e.at;
-    const Poco::JSON::Object::Ptr answers = data.getObject("answers");
-    if (!answers) {
-        throw ApiError::invalid("answers", "answers must be an object of item id to choice");
-    }
-    for (const auto& [item, value] : *answers) {
-        const auto choice =
-            value.isString() ? core::parseChoice(value.extract<std::string>()) : std::nullopt;
-        if (!choice) {
-            throw ApiError::invalid("answers." + item,
-                                    "a choice is for, against, abstain, invalid");
-        }
-        b.answers.emplace_back(item, *choice);
-    }
+    b.answers = api::answersFrom(data);
     return b;
 }
 
