@@ -180,7 +180,7 @@ void addAssemblyRoutes(Router& router, Hub& hub) {
         r.body = noticeText(a, hub.territories(), hub.settings().utcOffsetMinutes);
         return r;
     });
-    router.add("POST", "/api/v1/assemblies/{id}/ballots", kBallotEntry, [&hub](const Request& req) {
+    router.add("POST", "/api/v1/assemblies/{id}/ballots", kStaffWork, [&hub](const Request& req) {
         const Ballot ballot = ballotFrom(req.params.at("id"), req);
         const SubmitOutcome outcome = hub.submitBallot(ballot);
         Poco::JSON::Object o(Poco::JSON_PRESERVE_KEY_ORDER);

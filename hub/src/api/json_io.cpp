@@ -9,6 +9,7 @@
 
 #include <sstream>
 
+#include "veche/core/problem.h"
 #include "veche/hub/http/api_error.h"
 
 namespace veche::hub::api {
@@ -83,6 +84,33 @@ std::vector<std::pair<std::string, core::Choice>> answersFrom(const Poco::JSON::
         out.emplace_back(item, *choice);
     }
     return out;
+}
+
+// 400 with every problem of an imported file, in the recount's words.
+static ApiError importProblems(const core::Problems& problems, const std::string& file) {
+    return ApiError(400, "invalid_" + file.substr(0, file.find('.')),
+                    std::to_string(problems.size()) + " problem(s) in " + file, file);
+}
+
+Response problemsResponse(const core::Problems& problems, const std::string& file) {
+    const ApiError e = importProblems(problems, file);
+    Poco::JSON::Object error(Poco::JSON_PRESERVE_KEY_ORDER);
+    error.set("code", e.code());
+    error.set("message", e.what());
+    error.set("field", e.field());
+    Poco::JSON::Array list;
+    for (const core::Problem& p : problems) {
+        Poco::JSON::Object item(Poco::JSON_PRESERVE_KEY_ORDER);
+        item.set("file", p.file);
+        item.set("line", static_cast<Poco::UInt64>(p.line));
+        item.set("message", p.message);
+        item.set("text", core::describe(p));
+        list.add(item);
+    }
+    error.set("problems", list);
+    Poco::JSON::Object body;
+    body.set("error", error);
+    return Response::json(400, render(body));
 }
 
 std::string isoTime(Millis t) {

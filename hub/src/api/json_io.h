@@ -10,6 +10,8 @@
 #include <vector>
 
 #include "veche/core/ballot.h"
+#include "veche/core/problem.h"
+#include "veche/hub/http/router.h"
 
 #include "veche/hub/model.h"
 
@@ -29,6 +31,10 @@ Millis requiredTime(const Poco::JSON::Object& o, const std::string& field);
 // A ballot's "answers": an object of agenda item id to for, against,
 // abstain or invalid.
 std::vector<std::pair<std::string, core::Choice>> answersFrom(const Poco::JSON::Object& o);
+
+// 400 with every problem of an imported file, in the recount's words:
+// {"error": {"code", "message", "field", "problems": [{file, line, message, text}]}}
+Response problemsResponse(const core::Problems& problems, const std::string& file);
 
 // "2026-12-10T07:00:00Z"
 std::string isoTime(Millis t);

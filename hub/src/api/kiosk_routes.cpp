@@ -1,4 +1,5 @@
 #include "json_io.h"
+#include "roles.h"
 #include "veche/hub/api/routes.h"
 #include "veche/hub/http/api_error.h"
 
@@ -6,10 +7,7 @@ namespace veche::hub {
 namespace {
 
 using api::render;
-
-const std::set<Role> kEnrolers{Role::Operator, Role::Staff};
-const std::set<Role> kKiosk{Role::Kiosk};
-const std::set<Role> kAnyone{};
+using namespace api::roles;
 
 constexpr std::size_t kMaxEventsPerPush = 1000;
 
@@ -25,7 +23,7 @@ Ballot ballotOf(const PushedEvent& e, const Poco::JSON::Object& data) {
     Ballot b;
     b.id = e.id;
     b.assemblyId = api::requiredString(data, "assembly_id");
-    b.voterId = api::requiredString(data, "voter_id");
+    b.voterId = api::optionalString(data, "voter_id");  // or the phone's linked owner
     b.castAt = e.at;
     b.answers = api::answersFrom(data);
     return b;
@@ -47,10 +45,19 @@ std::vector<PushedEvent> eventsFrom(const std::string& text) {
         if (!e || !e->getObject("data")) {
             throw ApiError::invalid(where, where + " must be an object with data");
         }
-        PushedEvent event{api::requiredString(*e, "id"), api::requiredString(*e, "type"),
-                          requiredMillis(*e, "at"), render(*e->getObject("data")), std::nullopt};
+        const Poco::JSON::Object& data = *e->getObject("data");
+        PushedEvent event;
+        event.id = api::requiredString(*e, "id");
+        event.type = api::requiredString(*e, "type");
+        event.at = requiredMillis(*e, "at");
+        event.payload = render(data);
+        event.phone = api::optionalString(data, "phone");
+        event.kind = api::optionalString(data, "kind");
+        event.textVersion = api::optionalString(data, "text_version");
+        event.action = api::optionalString(data, "action");
+        event.premises = api::optionalString(data, "premises");
         if (event.type == "ballot") {
-            event.ballot = ballotOf(event, *e->getObject("data"));
+            event.ballot = ballotOf(event, data);
         }
         events.push_back(std::move(event));
     }
@@ -108,7 +115,7 @@ Poco::JSON::Object changesJson(const KioskChanges& c) {
 }  // namespace
 
 void addKioskRoutes(Router& router, KioskService& kiosks) {
-    router.add("POST", "/api/v1/enrolments", kEnrolers, [&kiosks](const Request& req) {
+    router.add("POST", "/api/v1/enrolments", kStaffWork, [&kiosks](const Request& req) {
         const auto body = api::parseObject(req.body);
         const EnrolmentCode code = kiosks.issueCode(api::requiredString(*body, "building_id"));
         Poco::JSON::Object o(Poco::JSON_PRESERVE_KEY_ORDER);
@@ -117,13 +124,13 @@ void addKioskRoutes(Router& router, KioskService& kiosks) {
         o.set("expires_at", api::isoTime(code.expiresAt));
         return Response::json(201, render(o));
     });
-    router.add("POST", "/api/v1/kiosks/{id}/revoke", kEnrolers, [&kiosks](const Request& req) {
+    router.add("POST", "/api/v1/kiosks/{id}/revoke", kStaffWork, [&kiosks](const Request& req) {
         if (!kiosks.revoke(req.params.at("id"))) {
             throw ApiError::notFound("active kiosk " + req.params.at("id"));
         }
         return Response::json(200, R"({"status":"revoked"})");
     });
-    router.add("POST", "/api/v1/kiosk/enrol", kAnyone, [&kiosks](const Request& req) {
+    router.add("POST", "/api/v1/kiosk/enrol", kPublic, [&kiosks](const Request& req) {
         const auto body = api::parseObject(req.body);
         const Kiosk k = kiosks.enrol(api::requiredString(*body, "code"),
                                      api::requiredString(*body, "public_key"),

@@ -9,9 +9,6 @@ namespace {
 using api::render;
 using namespace api::roles;
 
-const std::set<Role> kNoticeAuthors{Role::Operator, Role::Service};
-const std::set<Role> kNoticeReaders{Role::Operator, Role::Staff, Role::Auditor, Role::Service};
-
 Notice noticeFrom(const std::string& text) {
     const auto body = api::parseObject(text);
     Notice n;

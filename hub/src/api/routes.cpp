@@ -38,33 +38,6 @@ Poco::JSON::Object buildingJson(const Building& b) {
     return o;
 }
 
-// 400 with every problem of an imported file, in the recount's words.
-ApiError importProblems(const core::Problems& problems, const std::string& file) {
-    return ApiError(400, "invalid_" + file.substr(0, file.find('.')),
-                    std::to_string(problems.size()) + " problem(s) in " + file, file);
-}
-
-Response problemsResponse(const core::Problems& problems, const std::string& file) {
-    const ApiError e = importProblems(problems, file);
-    auto error = object();
-    error.set("code", e.code());
-    error.set("message", e.what());
-    error.set("field", e.field());
-    Poco::JSON::Array list;
-    for (const core::Problem& p : problems) {
-        auto item = object();
-        item.set("file", p.file);
-        item.set("line", static_cast<Poco::UInt64>(p.line));
-        item.set("message", p.message);
-        item.set("text", core::describe(p));
-        list.add(item);
-    }
-    error.set("problems", list);
-    Poco::JSON::Object body;
-    body.set("error", error);
-    return Response::json(400, render(body));
-}
-
 Response csvResponse(std::string csv) {
     Response r;
     r.contentType = "text/csv; charset=utf-8";
@@ -120,7 +93,7 @@ void addRegistryRoutes(Router& router, Hub& hub) {
         }
         const core::Problems problems = hub.territories().replaceRegistry(id, req.body);
         if (!problems.empty()) {
-            return problemsResponse(problems, "registry.csv");
+            return api::problemsResponse(problems, "registry.csv");
         }
         const core::Registry registry = hub.territories().registry(id);
         auto o = object();
@@ -143,7 +116,7 @@ void addRegistryRoutes(Router& router, Hub& hub) {
         }
         const core::Problems problems = hub.territories().replaceMembers(id, req.body);
         if (!problems.empty()) {
-            return problemsResponse(problems, "members.csv");
+            return api::problemsResponse(problems, "members.csv");
         }
         auto o = object();
         o.set("members", static_cast<Poco::UInt64>(hub.territories().members(id).size()));
@@ -182,6 +155,7 @@ void addServiceRoutes(Router& router, Hub& hub, Metrics& metrics, Database& db) 
 void addAssemblyRoutes(Router& router, Hub& hub);
 void addNoticeRoutes(Router& router, Hub& hub);
 void addKioskRoutes(Router& router, KioskService& kiosks);
+void addResidentRoutes(Router& router, Hub& hub);
 
 void addRoutes(Router& router, Hub& hub, KioskService& kiosks, Metrics& metrics, Database& db) {
     addServiceRoutes(router, hub, metrics, db);
@@ -190,6 +164,7 @@ void addRoutes(Router& router, Hub& hub, KioskService& kiosks, Metrics& metrics,
     addAssemblyRoutes(router, hub);
     addNoticeRoutes(router, hub);
     addKioskRoutes(router, kiosks);
+    addResidentRoutes(router, hub);
 }
 
 }  // namespace veche::hub

@@ -53,7 +53,9 @@ Hub::Hub(Database& db, const Clock& clock, Random& random, HubSettings settings)
       assemblies_(db),
       ballots_(db),
       notices_(db),
-      tokens_(db, clock, random) {}
+      tokens_(db, clock, random),
+      residents_(db),
+      residentService_(residents_, territories_, clock, random) {}
 
 void Hub::validate(const Assembly& a, Millis announcedAt) {
     const auto territory = territories_.territory(a.territoryId);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "veche/core/phone.h"
 #include "veche/hub/http/api_error.h"
 #include "veche/signing/ed25519.h"
 
@@ -122,6 +123,12 @@ std::vector<EventAck> KioskService::push(const Kiosk& kiosk,
             Ballot b = *e.ballot;
             b.channel = Channel::Kiosk;
             b.source = kiosk.id;
+            try {
+                resolveVoter(kiosk, b, e.phone);
+            } catch (const ApiError& error) {
+                acks.back() = {e.id, "rejected", error.what()};
+                continue;
+            }
             ballots.push_back(std::move(b));
             ballotAcks.push_back(acks.size() - 1);
             continue;
@@ -132,6 +139,12 @@ std::vector<EventAck> KioskService::push(const Kiosk& kiosk,
             acks.back().status = "already_stored";
         } else if (outcome == EventOutcome::Conflict) {
             acks.back() = {e.id, "rejected", "another event was stored under this id"};
+        } else {
+            try {
+                applyResidentEvent(kiosk, e);
+            } catch (const ApiError& error) {  // kept as received, for staff to look at
+                acks.back() = {e.id, "rejected", error.what()};
+            }
         }
     }
     const std::vector<BallotOutcome> outcomes = hub_.submitBallots(ballots, &kiosk.buildingId);
@@ -145,6 +158,35 @@ std::vector<EventAck> KioskService::push(const Kiosk& kiosk,
         }
     }
     return acks;
+}
+
+void KioskService::resolveVoter(const Kiosk& kiosk, Ballot& ballot, const std::string& phone) {
+    if (!ballot.voterId.empty()) {
+        return;
+    }
+    const auto e164 = core::normalisePhone(phone);
+    const auto owner =
+        e164 ? hub_.residents().store().linkedOwner(*e164, kiosk.buildingId) : std::nullopt;
+    if (!owner) {
+        throw ApiError::invalid("phone",
+                                "this phone is not linked to premises of the building; "
+                                "only linked phones vote in assemblies");
+    }
+    ballot.voterId = *owner;
+}
+
+void KioskService::applyResidentEvent(const Kiosk& kiosk, const PushedEvent& e) {
+    if (e.type == "phone_registration") {
+        hub_.residents().registerPhone(e.phone, "kiosk");
+    } else if (e.type == "consent") {
+        if (e.action == "withdrawn") {
+            hub_.residents().withdrawConsent(e.phone, e.kind, "kiosk");
+        } else {
+            hub_.residents().giveConsent(e.phone, e.kind, e.textVersion, "kiosk");
+        }
+    } else if (e.type == "link_request") {
+        hub_.residents().requestLink(e.phone, kiosk.buildingId, e.premises, "kiosk");
+    }
 }
 
 KioskChanges KioskService::changes(const Kiosk& kiosk, Millis cursor) {

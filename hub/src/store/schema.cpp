@@ -160,6 +160,48 @@ const std::vector<std::string> kKiosks = {
     " received_at BIGINT NOT NULL)",
 };
 
+// Version 5: residents' phones, their consents, and links to premises.
+const std::vector<std::string> kResidents = {
+    // A phone number proven by its owner (SMS code at a kiosk, or the
+    // operator's network for USSD), E.164.
+    "CREATE TABLE phones ("
+    " phone TEXT PRIMARY KEY,"
+    " verified_at BIGINT NOT NULL,"
+    " verified_via TEXT NOT NULL)",
+
+    // Each consent is its own record (152-ФЗ): what text version, when,
+    // through which channel, and its withdrawal.
+    "CREATE TABLE consents ("
+    " id TEXT PRIMARY KEY,"
+    " phone TEXT NOT NULL REFERENCES phones(phone),"
+    " kind TEXT NOT NULL,"
+    " text_version TEXT NOT NULL,"
+    " given_at BIGINT NOT NULL,"
+    " channel TEXT NOT NULL,"
+    " withdrawn_at BIGINT,"
+    " withdrawn_via TEXT)",
+
+    // Phones the registry keeper already knows for owners.
+    "CREATE TABLE owner_phones ("
+    " building_id TEXT NOT NULL REFERENCES buildings(id),"
+    " owner_id TEXT NOT NULL,"
+    " phone TEXT NOT NULL,"
+    " PRIMARY KEY (building_id, owner_id, phone))",
+
+    "CREATE TABLE link_requests ("
+    " id TEXT PRIMARY KEY,"
+    " phone TEXT NOT NULL REFERENCES phones(phone),"
+    " building_id TEXT NOT NULL REFERENCES buildings(id),"
+    " premises TEXT NOT NULL,"
+    " status TEXT NOT NULL,"
+    " owner_id TEXT,"
+    " requested_at BIGINT NOT NULL,"
+    " requested_via TEXT NOT NULL,"
+    " decided_at BIGINT,"
+    " decided_by TEXT,"
+    " reason TEXT)",
+};
+
 template <typename... Lists>
 std::vector<std::string> concat(const Lists&... lists) {
     std::vector<std::string> all;
@@ -170,11 +212,11 @@ std::vector<std::string> concat(const Lists&... lists) {
 }  // namespace
 
 int currentVersion() {
-    return 4;
+    return 5;
 }
 
 std::vector<std::string> current() {
-    return concat(kVersion1, kAssemblies, kNotices, kKiosks);
+    return concat(kVersion1, kAssemblies, kNotices, kKiosks, kResidents);
 }
 
 std::vector<std::string> upgrade(int from) {
@@ -185,6 +227,8 @@ std::vector<std::string> upgrade(int from) {
             return kNotices;
         case 3:
             return kKiosks;
+        case 4:
+            return kResidents;
         default:
             return {};
     }

@@ -229,5 +229,84 @@ TEST_F(KioskSyncTest, EveryEventSentTwiceAndOutOfOrderIsStoredOnce) {
     EXPECT_EQ(r.consultative.result.items[0].forVotes, core::Fraction(60));
 }
 
+TEST_F(KioskSyncTest, APhoneRegistersConsentsAndVotesOnceLinked) {
+    HubClient kiosk = enrolled();
+    const std::string assembly = openAssembly(building);
+    auto op = hub.client(Role::Operator);
+    ASSERT_EQ(op.request("PUT", "/api/v1/buildings/" + building + "/owner-phones",
+                         "owner_id,phone\na,8 900 111-22-33\n", "text/csv")
+                  .status,
+              200);
+    const Millis t = hub.clock.now() - 1000;
+    auto event = [t](const std::string& id, const std::string& type, const std::string& data) {
+        return R"({"id": ")" + id + R"(", "type": ")" + type + R"(", "at": )" + std::to_string(t) +
+               R"(, "data": )" + data + "}";
+    };
+    const std::string known = R"("phone": "+79001112233")";
+    const std::string stranger = R"("phone": "+79004445566")";
+    const std::string events =
+        R"({"events": [)" + event("e1", "phone_registration", "{" + known + "}") + "," +
+        event("e2", "consent", "{" + known + R"(, "kind": "sms", "text_version": "sms-2026-01"})") +
+        "," + event("e3", "link_request", "{" + known + R"(, "premises": "1"})") + "," +
+        event("e4", "phone_registration", "{" + stranger + "}") + "," +
+        event("e5", "link_request", "{" + stranger + R"(, "premises": "2"})") + "," +
+        event("e6", "ballot",
+              "{" + known + R"(, "assembly_id": ")" + assembly + R"(", "answers": {"1": "for"}})") +
+        "," +
+        event("e7", "ballot",
+              "{" + stranger + R"(, "assembly_id": ")" + assembly +
+                  R"(", "answers": {"1": "against"}})") +
+        "," +
+        event("e8", "consent", R"({"phone": "+79990000000", "kind": "sms", "text_version": "v"})") +
+        "]}";
+    const auto pushed = kiosk.send("POST", "/api/v1/kiosk/events", events);
+    ASSERT_EQ(pushed.status, 200) << pushed.body;
+    EXPECT_EQ(statuses(pushed),
+              (std::vector<std::string>{"stored", "stored", "stored", "stored", "stored", "stored",
+                                        "rejected", "rejected"}));
+
+    // The registry knew the first phone for owner a: linked at once, and its vote counts for a.
+    auto auditor = hub.client(Role::Auditor);
+    const auto record = object(auditor.get("/api/v1/phones/+79001112233").body);
+    EXPECT_TRUE(record->getValue<bool>("verified"));
+    EXPECT_EQ(record->getArray("consents")->getObject(0)->getValue<std::string>("text_version"),
+              "sms-2026-01");
+    EXPECT_EQ(record->getArray("links")->getObject(0)->getValue<std::string>("decided_by"),
+              "registry");
+    EXPECT_EQ(hub.hub->results(assembly).consultative.result.items[0].forVotes, core::Fraction(60));
+
+    // The stranger waits for staff, who check the registry and confirm.
+    auto staff = hub.client(Role::Staff);
+    const auto pending = staff.get("/api/v1/link-requests?status=pending");
+    const auto list = Poco::JSON::Parser().parse(pending.body).extract<Poco::JSON::Array::Ptr>();
+    ASSERT_EQ(list->size(), 1u);
+    const std::string request = list->getObject(0)->getValue<std::string>("id");
+    EXPECT_EQ(
+        staff.post("/api/v1/link-requests/" + request + "/confirm", R"({"owner_id": "a"})").status,
+        400);  // a does not hold premises 2
+    EXPECT_EQ(
+        staff.post("/api/v1/link-requests/" + request + "/confirm", R"({"owner_id": "b"})").status,
+        200);
+    const auto retry = kiosk.send("POST", "/api/v1/kiosk/events",
+                                  R"({"events": [)" +
+                                      event("e7b", "ballot",
+                                            "{" + stranger + R"(, "assembly_id": ")" + assembly +
+                                                R"(", "answers": {"1": "against"}})") +
+                                      "]}");
+    EXPECT_EQ(statuses(retry), (std::vector<std::string>{"stored"}));
+    EXPECT_EQ(hub.hub->results(assembly).consultative.result.items[0].against, core::Fraction(40));
+
+    // Withdrawing consent is its own act; the first stays on record.
+    kiosk.send(
+        "POST", "/api/v1/kiosk/events",
+        R"({"events": [)" +
+            event("e9", "consent", "{" + known + R"(, "kind": "sms", "action": "withdrawn"})") +
+            "]}");
+    const auto after = object(auditor.get("/api/v1/phones/89001112233").body);
+    const auto consent = after->getArray("consents")->getObject(0);
+    EXPECT_FALSE(consent->isNull("withdrawn_at"));
+    EXPECT_EQ(consent->getValue<std::string>("withdrawn_via"), "kiosk");
+}
+
 }  // namespace
 }  // namespace veche::hub

@@ -109,6 +109,33 @@ struct Notice {
     Millis changedAt = 0;  // for kiosk sync cursors
 };
 
+// One consent of a resident, as its own act (152-ФЗ ст. 9).
+struct Consent {
+    std::string id;
+    std::string phone;
+    std::string kind;         // "sms" (notices and alerts by SMS), "personal_data"
+    std::string textVersion;  // which wording the resident was shown
+    Millis givenAt = 0;
+    std::string channel;  // kiosk, ussd, sms, paper
+    std::optional<Millis> withdrawnAt;
+    std::string withdrawnVia;
+};
+
+// A verified phone asking to vote for an owner of a premises.
+struct LinkRequest {
+    std::string id;
+    std::string phone;
+    std::string buildingId;
+    std::string premises;
+    std::string status;   // pending, confirmed, rejected
+    std::string ownerId;  // when confirmed
+    Millis requestedAt = 0;
+    std::string requestedVia;
+    std::optional<Millis> decidedAt;
+    std::string decidedBy;  // "registry" when the registry already knew the phone
+    std::string reason;
+};
+
 // A lobby terminal enrolled with its own key and bound to a building.
 struct Kiosk {
     std::string id;

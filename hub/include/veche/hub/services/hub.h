@@ -12,6 +12,7 @@
 #include "veche/hub/environment.h"
 #include "veche/hub/model.h"
 #include "veche/hub/services/counting.h"
+#include "veche/hub/services/residents.h"
 #include "veche/hub/store/assembly_store.h"
 #include "veche/hub/store/ballot_store.h"
 #include "veche/hub/store/notice_store.h"
@@ -53,6 +54,7 @@ public:
     Hub(Database& db, const Clock& clock, Random& random, HubSettings settings);
 
     TerritoryStore& territories() { return territories_; }
+    ResidentService& residents() { return residentService_; }
     TokenStore& tokens() { return tokens_; }
     BallotStore& ballotStore() { return ballots_; }
     const Clock& clock() const { return clock_; }
@@ -116,6 +118,8 @@ private:
     BallotStore ballots_;
     NoticeStore notices_;
     TokenStore tokens_;
+    ResidentStore residents_;
+    ResidentService residentService_;
     std::mutex votersMutex_;
     std::map<std::string, std::shared_ptr<const std::unordered_set<std::string>>> voters_;
 };

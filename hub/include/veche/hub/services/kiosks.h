@@ -8,6 +8,7 @@
 #include "veche/hub/environment.h"
 #include "veche/hub/model.h"
 #include "veche/hub/services/hub.h"
+#include "veche/hub/services/residents.h"
 #include "veche/hub/store/kiosk_store.h"
 
 namespace veche::hub {
@@ -37,6 +38,11 @@ struct PushedEvent {
     Millis at = 0;
     std::string payload;           // the event's "data", as JSON text
     std::optional<Ballot> ballot;  // for type "ballot"
+    std::string phone;             // data.phone, for events of a resident's phone
+    std::string kind;              // data.kind, for consents
+    std::string textVersion;       // data.text_version, for consents
+    std::string action;            // data.action: given or withdrawn, for consents
+    std::string premises;          // data.premises, for link requests
 };
 
 struct EventAck {
@@ -86,6 +92,12 @@ public:
     Kiosk kiosk(const std::string& kioskId);
 
 private:
+    // Applies a newly stored event of a resident's phone; throws ApiError.
+    void applyResidentEvent(const Kiosk& kiosk, const PushedEvent& event);
+    // The owner a ballot is cast for: its voter_id, or the owner its phone is
+    // linked to in the kiosk's building.
+    void resolveVoter(const Kiosk& kiosk, Ballot& ballot, const std::string& phone);
+
     Hub& hub_;
     KioskStore& kiosks_;
     const Clock& clock_;
