@@ -56,6 +56,16 @@ std::vector<PushedEvent> eventsFrom(const std::string& text) {
         event.textVersion = api::optionalString(data, "text_version");
         event.action = api::optionalString(data, "action");
         event.premises = api::optionalString(data, "premises");
+        event.pollId = api::optionalString(data, "poll_id");
+        event.category = api::optionalString(data, "category");
+        event.text = api::optionalString(data, "text");
+        if (data.has("option")) {
+            const Poco::Dynamic::Var option = data.get("option");
+            if (!option.isInteger()) {
+                throw ApiError::invalid(where + ".data.option", "option is a number from 0");
+            }
+            event.option = option.convert<int>();
+        }
         if (event.type == "ballot") {
             event.ballot = ballotOf(event, data);
         }
@@ -109,6 +119,21 @@ Poco::JSON::Object changesJson(const KioskChanges& c) {
         assemblies.add(j);
     }
     o.set("assemblies", assemblies);
+    Poco::JSON::Array polls;
+    for (const Poll& p : c.polls) {
+        Poco::JSON::Object j(Poco::JSON_PRESERVE_KEY_ORDER);
+        j.set("id", p.id);
+        j.set("question", p.question);
+        Poco::JSON::Array options;
+        for (const std::string& option : p.options) {
+            options.add(option);
+        }
+        j.set("options", options);
+        j.set("opens_at", p.opensAt);
+        j.set("closes_at", p.closesAt);
+        polls.add(j);
+    }
+    o.set("polls", polls);
     return o;
 }
 

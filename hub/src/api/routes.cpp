@@ -156,6 +156,7 @@ void addAssemblyRoutes(Router& router, Hub& hub);
 void addNoticeRoutes(Router& router, Hub& hub);
 void addKioskRoutes(Router& router, KioskService& kiosks);
 void addResidentRoutes(Router& router, Hub& hub);
+void addPollRoutes(Router& router, Hub& hub);
 
 void addRoutes(Router& router, Hub& hub, KioskService& kiosks, Metrics& metrics, Database& db) {
     addServiceRoutes(router, hub, metrics, db);
@@ -165,6 +166,7 @@ void addRoutes(Router& router, Hub& hub, KioskService& kiosks, Metrics& metrics,
     addNoticeRoutes(router, hub);
     addKioskRoutes(router, kiosks);
     addResidentRoutes(router, hub);
+    addPollRoutes(router, hub);
 }
 
 }  // namespace veche::hub

@@ -55,7 +55,9 @@ Hub::Hub(Database& db, const Clock& clock, Random& random, HubSettings settings)
       notices_(db),
       tokens_(db, clock, random),
       residents_(db),
-      residentService_(residents_, territories_, clock, random) {}
+      residentService_(residents_, territories_, clock, random),
+      polls_(db),
+      pollService_(polls_, residents_, territories_, clock, random) {}
 
 void Hub::validate(const Assembly& a, Millis announcedAt) {
     const auto territory = territories_.territory(a.territoryId);

@@ -186,6 +186,19 @@ void KioskService::applyResidentEvent(const Kiosk& kiosk, const PushedEvent& e) 
         }
     } else if (e.type == "link_request") {
         hub_.residents().requestLink(e.phone, kiosk.buildingId, e.premises, "kiosk");
+    } else if (e.type == "poll_answer") {
+        hub_.polls().answer(e.pollId, e.phone, e.option, e.at, e.id, "kiosk");
+    } else if (e.type == "problem_report") {
+        const auto building = hub_.territories().building(kiosk.buildingId);
+        Report r;
+        r.id = e.id;
+        r.territoryId = building->territoryId;
+        r.buildingId = kiosk.buildingId;
+        r.category = e.category;
+        r.text = e.text;
+        r.phone = e.phone;
+        r.channel = "kiosk";
+        hub_.polls().report(r);
     }
 }
 
@@ -198,6 +211,11 @@ KioskChanges KioskService::changes(const Kiosk& kiosk, Millis cursor) {
     for (Notice& n : hub_.notices(c.territory.id, c.building.id, false)) {
         if (n.changedAt > cursor - kChangesOverlap) {
             c.notices.push_back(std::move(n));
+        }
+    }
+    for (Poll& p : hub_.polls().polls(c.territory.id)) {
+        if (p.closesAt > c.cursor && (!p.buildingId || *p.buildingId == c.building.id)) {
+            c.polls.push_back(std::move(p));
         }
     }
     for (Assembly& a : hub_.assemblies()) {

@@ -202,6 +202,42 @@ const std::vector<std::string> kResidents = {
     " reason TEXT)",
 };
 
+// Version 6: polls with one answer per phone, and residents' problem reports.
+const std::vector<std::string> kPollsAndReports = {
+    "CREATE TABLE polls ("
+    " id TEXT PRIMARY KEY,"
+    " territory_id TEXT NOT NULL REFERENCES territories(id),"
+    " building_id TEXT REFERENCES buildings(id),"
+    " question TEXT NOT NULL,"
+    " options TEXT NOT NULL,"
+    " opens_at BIGINT NOT NULL,"
+    " closes_at BIGINT NOT NULL,"
+    " created_at BIGINT NOT NULL)",
+
+    // The answer that counts for a phone is its earliest (then smallest id).
+    "CREATE TABLE poll_answers ("
+    " poll_id TEXT NOT NULL REFERENCES polls(id),"
+    " phone TEXT NOT NULL,"
+    " option_index INTEGER NOT NULL,"
+    " answered_at BIGINT NOT NULL,"
+    " answer_id TEXT NOT NULL,"
+    " channel TEXT NOT NULL,"
+    " PRIMARY KEY (poll_id, phone))",
+
+    "CREATE TABLE reports ("
+    " id TEXT PRIMARY KEY,"
+    " territory_id TEXT NOT NULL REFERENCES territories(id),"
+    " building_id TEXT REFERENCES buildings(id),"
+    " category TEXT NOT NULL,"
+    " text TEXT NOT NULL,"
+    " phone TEXT NOT NULL,"
+    " channel TEXT NOT NULL,"
+    " status TEXT NOT NULL,"
+    " answer TEXT NOT NULL,"
+    " created_at BIGINT NOT NULL,"
+    " changed_at BIGINT NOT NULL)",
+};
+
 template <typename... Lists>
 std::vector<std::string> concat(const Lists&... lists) {
     std::vector<std::string> all;
@@ -212,11 +248,11 @@ std::vector<std::string> concat(const Lists&... lists) {
 }  // namespace
 
 int currentVersion() {
-    return 5;
+    return 6;
 }
 
 std::vector<std::string> current() {
-    return concat(kVersion1, kAssemblies, kNotices, kKiosks, kResidents);
+    return concat(kVersion1, kAssemblies, kNotices, kKiosks, kResidents, kPollsAndReports);
 }
 
 std::vector<std::string> upgrade(int from) {
@@ -229,6 +265,8 @@ std::vector<std::string> upgrade(int from) {
             return kKiosks;
         case 4:
             return kResidents;
+        case 5:
+            return kPollsAndReports;
         default:
             return {};
     }

@@ -308,5 +308,72 @@ TEST_F(KioskSyncTest, APhoneRegistersConsentsAndVotesOnceLinked) {
     EXPECT_EQ(consent->getValue<std::string>("withdrawn_via"), "kiosk");
 }
 
+TEST_F(KioskSyncTest, PollsTakeTheEarliestAnswerOfEachPhoneAndReportsReachStaff) {
+    HubClient kiosk = enrolled();
+    auto op = hub.client(Role::Operator);
+    const auto created =
+        op.post("/api/v1/polls",
+                R"({"territory_id": ")" + territory +
+                    R"(", "question": "Нужна ли детская площадка?", "options": ["Да", "Нет"],
+                              "opens_at": ")" +
+                    hub.dayOffset(-1) + R"(", "closes_at": ")" + hub.dayOffset(7) + R"("})");
+    ASSERT_EQ(created.status, 201) << created.body;
+    const std::string poll = object(created.body)->getValue<std::string>("id");
+    EXPECT_EQ(op.post("/api/v1/polls", R"({"territory_id": ")" + territory +
+                                           R"(", "question": "?", "options": ["Да"],
+                              "opens_at": ")" +
+                                           hub.dayOffset(0) + R"(", "closes_at": ")" +
+                                           hub.dayOffset(1) + R"("})")
+                  .status,
+              400);  // one answer is not a question
+
+    const auto changes = object(kiosk.send("GET", "/api/v1/kiosk/changes?cursor=0").body);
+    ASSERT_EQ(changes->getArray("polls")->size(), 1u);
+
+    const Millis t = hub.clock.now() - 5000;
+    auto event = [](const std::string& id, const std::string& type, Millis at,
+                    const std::string& data) {
+        return R"({"id": ")" + id + R"(", "type": ")" + type + R"(", "at": )" + std::to_string(at) +
+               R"(, "data": )" + data + "}";
+    };
+    const std::string phone = R"("phone": "+79001112233")";
+    // The later answer arrives first; the earlier one still wins.
+    const std::string events =
+        R"({"events": [)" + event("q0", "phone_registration", t, "{" + phone + "}") + "," +
+        event("q2", "poll_answer", t + 20,
+              "{" + phone + R"(, "poll_id": ")" + poll + R"(", "option": 1})") +
+        "," +
+        event("q1", "poll_answer", t + 10,
+              "{" + phone + R"(, "poll_id": ")" + poll + R"(", "option": 0})") +
+        "," +
+        event("q3", "poll_answer", t,
+              R"({"phone": "+79005550000", "poll_id": ")" + poll + R"(", "option": 0})") +
+        "," +
+        event(
+            "q4", "problem_report", t,
+            R"({"category": "housing", "text": "Не горит свет в подъезде", "phone": "8 900 111 22 33"})") +
+        "]}";
+    const auto pushed = kiosk.send("POST", "/api/v1/kiosk/events", events);
+    ASSERT_EQ(pushed.status, 200) << pushed.body;
+    EXPECT_EQ(statuses(pushed),
+              (std::vector<std::string>{"stored", "stored", "stored", "rejected", "stored"}));
+    auto auditor = hub.client(Role::Auditor);
+    const auto results = object(auditor.get("/api/v1/polls/" + poll + "/results").body);
+    EXPECT_EQ(results->getArray("answers")->getElement<int>(0), 1);
+    EXPECT_EQ(results->getArray("answers")->getElement<int>(1), 0);
+
+    auto staff = hub.client(Role::Staff);
+    const auto reports = Poco::JSON::Parser()
+                             .parse(staff.get("/api/v1/reports?status=new").body)
+                             .extract<Poco::JSON::Array::Ptr>();
+    ASSERT_EQ(reports->size(), 1u);
+    EXPECT_EQ(reports->getObject(0)->getValue<std::string>("phone"), "+79001112233");
+    EXPECT_EQ(staff.post("/api/v1/reports/q4/status", R"({"status": "answered"})").status, 400);
+    const auto answered = staff.post("/api/v1/reports/q4/status",
+                                     R"({"status": "answered", "answer": "Лампу заменили"})");
+    ASSERT_EQ(answered.status, 200);
+    EXPECT_EQ(object(answered.body)->getValue<std::string>("status"), "answered");
+}
+
 }  // namespace
 }  // namespace veche::hub

@@ -8,6 +8,8 @@
 #include "veche/core/bundle.h"
 #include "veche/hub/store/assembly_store.h"
 #include "veche/hub/store/ballot_store.h"
+#include "veche/hub/store/poll_store.h"
+#include "veche/hub/store/resident_store.h"
 #include "veche/hub/store/schema.h"
 #include "veche/hub/store/territory_store.h"
 
@@ -225,6 +227,41 @@ TEST_P(StoreTest, ConcurrentRetriesStoreEachBallotOnce) {
     }
     EXPECT_EQ(stored.load(), 100);
     EXPECT_EQ(BallotStore(db()).count(), 100u);
+}
+
+TEST_P(StoreTest, APollKeepsEachPhonesEarliestAnswer) {
+    const Territory t = territories->createTerritory("ТОС");
+    PollStore polls(db());
+    const Poll poll{"p1", t.id, std::nullopt, "Площадка?", {"Да", "Нет", "Всё равно"}, 0, 100, 0};
+    polls.create(poll);
+    EXPECT_EQ(polls.get("p1")->options, poll.options);
+    polls.answer("p1", "+79001112233", 1, 50, "e2", "kiosk");
+    polls.answer("p1", "+79001112233", 0, 40, "e1", "kiosk");  // earlier: replaces
+    polls.answer("p1", "+79001112233", 2, 60, "e3", "ussd");   // later: ignored
+    polls.answer("p1", "+79004445566", 2, 40, "e9", "ussd");
+    polls.answer("p1", "+79004445566", 1, 40, "e8", "ussd");  // same time, smaller id
+    EXPECT_EQ(polls.counts(poll), (std::vector<long>{1, 1, 0}));
+}
+
+TEST_P(StoreTest, KeepsReportsAndConsents) {
+    const Territory t = territories->createTerritory("ТОС");
+    PollStore polls(db());
+    const Report r{"r1", t.id, std::nullopt, "housing", "Течёт крыша", "", "kiosk", "new", "",
+                   1,    1};
+    EXPECT_TRUE(polls.addReport(r));
+    EXPECT_FALSE(polls.addReport(r));
+    EXPECT_TRUE(polls.updateReport("r1", "answered", "Починили", 5));
+    EXPECT_EQ(polls.report("r1")->answer, "Починили");
+    EXPECT_EQ(polls.reports("answered").size(), 1u);
+
+    ResidentStore residents(db());
+    residents.verifyPhone("+79001112233", 1, "kiosk");
+    residents.addConsent({"c1", "+79001112233", "sms", "v1", 2, "kiosk", std::nullopt, ""});
+    EXPECT_EQ(residents.withdrawConsents("+79001112233", "sms", 3, "sms"), 1);
+    EXPECT_EQ(residents.withdrawConsents("+79001112233", "sms", 4, "sms"), 0);
+    const auto consents = residents.consents("+79001112233");
+    ASSERT_EQ(consents.size(), 1u);
+    EXPECT_EQ(consents[0].withdrawnAt, 3);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreTest,

@@ -136,6 +136,33 @@ struct LinkRequest {
     std::string reason;
 };
 
+// A consultative question to residents; one answer per verified phone.
+struct Poll {
+    std::string id;
+    std::string territoryId;
+    std::optional<std::string> buildingId;  // none: the whole territory
+    std::string question;
+    std::vector<std::string> options;
+    Millis opensAt = 0;
+    Millis closesAt = 0;
+    Millis createdAt = 0;
+};
+
+// A resident's report of a problem, and how it was handled.
+struct Report {
+    std::string id;
+    std::string territoryId;
+    std::optional<std::string> buildingId;
+    std::string category;  // housing, improvement, public_order, health, other
+    std::string text;
+    std::string phone;  // for the answer; may be empty
+    std::string channel;
+    std::string status;  // new, in_progress, answered, closed
+    std::string answer;
+    Millis createdAt = 0;
+    Millis changedAt = 0;
+};
+
 // A lobby terminal enrolled with its own key and bound to a building.
 struct Kiosk {
     std::string id;

@@ -12,6 +12,7 @@
 #include "veche/hub/environment.h"
 #include "veche/hub/model.h"
 #include "veche/hub/services/counting.h"
+#include "veche/hub/services/polls.h"
 #include "veche/hub/services/residents.h"
 #include "veche/hub/store/assembly_store.h"
 #include "veche/hub/store/ballot_store.h"
@@ -55,6 +56,7 @@ public:
 
     TerritoryStore& territories() { return territories_; }
     ResidentService& residents() { return residentService_; }
+    PollService& polls() { return pollService_; }
     TokenStore& tokens() { return tokens_; }
     BallotStore& ballotStore() { return ballots_; }
     const Clock& clock() const { return clock_; }
@@ -120,6 +122,8 @@ private:
     TokenStore tokens_;
     ResidentStore residents_;
     ResidentService residentService_;
+    PollStore polls_;
+    PollService pollService_;
     std::mutex votersMutex_;
     std::map<std::string, std::shared_ptr<const std::unordered_set<std::string>>> voters_;
 };

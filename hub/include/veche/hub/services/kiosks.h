@@ -43,6 +43,10 @@ struct PushedEvent {
     std::string textVersion;       // data.text_version, for consents
     std::string action;            // data.action: given or withdrawn, for consents
     std::string premises;          // data.premises, for link requests
+    std::string pollId;            // data.poll_id, for poll answers
+    int option = -1;               // data.option, for poll answers
+    std::string category;          // data.category, for problem reports
+    std::string text;              // data.text, for problem reports
 };
 
 struct EventAck {
@@ -59,6 +63,7 @@ struct KioskChanges {
     Territory territory;
     std::vector<Notice> notices;
     std::vector<Assembly> assemblies;
+    std::vector<Poll> polls;  // not yet closed
 };
 
 // The server side of kiosk enrolment and sync.
