@@ -134,6 +134,17 @@ Poco::JSON::Object changesJson(const KioskChanges& c) {
         polls.add(j);
     }
     o.set("polls", polls);
+    Poco::JSON::Object eligibility(Poco::JSON_PRESERVE_KEY_ORDER);
+    eligibility.set("salt", c.salt);
+    Poco::JSON::Array voters;
+    for (const auto& [hash, owner] : c.voterHashes) {
+        Poco::JSON::Object v(Poco::JSON_PRESERVE_KEY_ORDER);
+        v.set("phone_hash", hash);
+        v.set("voter_id", owner);
+        voters.add(v);
+    }
+    eligibility.set("voters", voters);
+    o.set("eligibility", eligibility);
     return o;
 }
 

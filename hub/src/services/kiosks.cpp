@@ -218,6 +218,11 @@ KioskChanges KioskService::changes(const Kiosk& kiosk, Millis cursor) {
             c.polls.push_back(std::move(p));
         }
     }
+    ResidentStore& residents = hub_.residents().store();
+    c.salt = residents.salt(c.building.id, random_.hex(16));
+    for (const auto& [phone, owner] : residents.linkedPhones(c.building.id)) {
+        c.voterHashes.emplace_back(signing::sha256Hex(c.salt + phone), owner);
+    }
     for (Assembly& a : hub_.assemblies()) {
         const bool here =
             a.buildingId ? *a.buildingId == c.building.id : a.territoryId == c.territory.id;

@@ -160,6 +160,30 @@ bool ResidentStore::decide(const std::string& id, const std::string& status,
     return update.execute() > 0;
 }
 
+std::string ResidentStore::salt(const std::string& buildingId, const std::string& fresh) {
+    Poco::Data::Session s = db_.session();
+    s << "INSERT INTO building_salts (building_id, salt) VALUES ($1, $2) "
+         "ON CONFLICT (building_id) DO NOTHING",
+        useRef(buildingId), useRef(fresh), now;
+    std::string salt;
+    s << "SELECT salt FROM building_salts WHERE building_id = $1", useRef(buildingId), into(salt),
+        now;
+    return salt;
+}
+
+std::vector<std::pair<std::string, std::string>> ResidentStore::linkedPhones(
+    const std::string& buildingId) {
+    std::vector<std::string> phones, owners;
+    db_.session() << "SELECT phone, owner_id FROM link_requests WHERE building_id = $1 AND "
+                     "status = 'confirmed' ORDER BY phone, decided_at",
+        useRef(buildingId), into(phones), into(owners), now;
+    std::vector<std::pair<std::string, std::string>> out;
+    for (std::size_t i = 0; i < phones.size(); ++i) {
+        out.emplace_back(phones[i], owners[i]);
+    }
+    return out;
+}
+
 std::optional<std::string> ResidentStore::linkedOwner(const std::string& phone,
                                                       const std::string& buildingId) {
     std::vector<std::string> owners;

@@ -238,6 +238,13 @@ const std::vector<std::string> kPollsAndReports = {
     " changed_at BIGINT NOT NULL)",
 };
 
+// Version 7: the salt of each building's phone hashes sent to kiosks.
+const std::vector<std::string> kSalts = {
+    "CREATE TABLE building_salts ("
+    " building_id TEXT PRIMARY KEY REFERENCES buildings(id),"
+    " salt TEXT NOT NULL)",
+};
+
 template <typename... Lists>
 std::vector<std::string> concat(const Lists&... lists) {
     std::vector<std::string> all;
@@ -248,11 +255,11 @@ std::vector<std::string> concat(const Lists&... lists) {
 }  // namespace
 
 int currentVersion() {
-    return 6;
+    return 7;
 }
 
 std::vector<std::string> current() {
-    return concat(kVersion1, kAssemblies, kNotices, kKiosks, kResidents, kPollsAndReports);
+    return concat(kVersion1, kAssemblies, kNotices, kKiosks, kResidents, kPollsAndReports, kSalts);
 }
 
 std::vector<std::string> upgrade(int from) {
@@ -267,6 +274,8 @@ std::vector<std::string> upgrade(int from) {
             return kResidents;
         case 5:
             return kPollsAndReports;
+        case 6:
+            return kSalts;
         default:
             return {};
     }

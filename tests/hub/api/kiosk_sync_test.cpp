@@ -275,6 +275,17 @@ TEST_F(KioskSyncTest, APhoneRegistersConsentsAndVotesOnceLinked) {
               "registry");
     EXPECT_EQ(hub.hub->results(assembly).consultative.result.items[0].forVotes, core::Fraction(60));
 
+    // The kiosk learns who may vote offline, as salted hashes only.
+    const auto changes = kiosk.send("GET", "/api/v1/kiosk/changes?cursor=0");
+    EXPECT_EQ(changes.body.find("9001112233"), std::string::npos);
+    const auto eligibility = object(changes.body)->getObject("eligibility");
+    const std::string salt = eligibility->getValue<std::string>("salt");
+    ASSERT_EQ(eligibility->getArray("voters")->size(), 1u);
+    EXPECT_EQ(eligibility->getArray("voters")->getObject(0)->getValue<std::string>("phone_hash"),
+              signing::sha256Hex(salt + "+79001112233"));
+    EXPECT_EQ(eligibility->getArray("voters")->getObject(0)->getValue<std::string>("voter_id"),
+              "a");
+
     // The stranger waits for staff, who check the registry and confirm.
     auto staff = hub.client(Role::Staff);
     const auto pending = staff.get("/api/v1/link-requests?status=pending");

@@ -64,6 +64,10 @@ struct KioskChanges {
     std::vector<Notice> notices;
     std::vector<Assembly> assemblies;
     std::vector<Poll> polls;  // not yet closed
+    // Who may vote offline: sha256hex(salt + phone) of each phone linked to an
+    // owner of the building, never the phone itself.
+    std::string salt;
+    std::vector<std::pair<std::string, std::string>> voterHashes;  // (hash, owner id)
 };
 
 // The server side of kiosk enrolment and sync.
