@@ -106,6 +106,13 @@ bool seedDemo(Hub& hub, const std::filesystem::path& bundle, std::ostream& log) 
         n.validUntil = now + 30 * kDay;
         hub.createNotice(n, Role::Operator);
     }
+    Poll poll;
+    poll.territoryId = territory.id;
+    poll.question = "Где поставить новую детскую площадку?";
+    poll.options = {"Во дворе дома 12", "У школы", "В сквере на Садовой", "Площадка не нужна"};
+    poll.opensAt = now - kDay;
+    poll.closesAt = now + 21 * kDay;
+    hub.polls().createPoll(poll);
     log << "demo: territory " << territory.id << ", building " << building.id << ", assembly "
         << created.id << " with " << byVoter.size() << " paper ballots\n";
     return true;
