@@ -3,6 +3,7 @@
 #include <Poco/Data/Session.h>
 #include <Poco/Zip/Compress.h>
 
+#include <functional>
 #include <sstream>
 
 #include "json_io.h"
@@ -148,6 +149,28 @@ void addServiceRoutes(Router& router, Hub& hub, Metrics& metrics, Database& db) 
     });
     metrics.addGauge("veche_ballots_stored", "Ballots stored, from every channel.",
                      [&hub] { return static_cast<double>(hub.ballotStore().count()); });
+    // Counts of rows, for gauges; `where` is fixed text, never client input.
+    auto count = [&db](const std::string& table, const std::string& where,
+                       std::function<Millis()> since) {
+        return [&db, table, where, since] {
+            Poco::Int64 n = 0;
+            Millis at = since ? since() : 0;
+            db.session() << "SELECT COUNT(*) FROM " + table + " WHERE " + where,
+                Poco::Data::Keywords::useRef(at), Poco::Data::Keywords::into(n),
+                Poco::Data::Keywords::now;
+            return static_cast<double>(n);
+        };
+    };
+    const Clock& clock = hub.clock();
+    metrics.addGauge("veche_kiosks_enrolled", "Kiosks enrolled and not revoked.",
+                     count("kiosks", "revoked_at IS NULL AND enrolled_at >= $1", {}));
+    metrics.addGauge("veche_kiosks_seen_last_10m", "Kiosks that synced in the last 10 minutes.",
+                     count("kiosks", "revoked_at IS NULL AND last_seen_at >= $1",
+                           [&clock] { return clock.now() - 10 * 60'000; }));
+    metrics.addGauge("veche_link_requests_pending", "Link requests waiting for staff.",
+                     count("link_requests", "status = 'pending' AND requested_at >= $1", {}));
+    metrics.addGauge("veche_reports_new", "Problem reports nobody has taken up yet.",
+                     count("reports", "status = 'new' AND created_at >= $1", {}));
 }
 
 }  // namespace

@@ -101,6 +101,8 @@ int ServeApp::main(const std::vector<std::string>&) {
     HubAuthenticator auth(hub.tokens(), kiosks);
     HttpServer server(config.server, router, metrics, auth, log);
     server.start();
+    metrics.addGauge("veche_http_queued_connections", "Connections waiting for a request thread.",
+                     [&server] { return static_cast<double>(server.queuedConnections()); });
 
     ScheduleTask schedule(hub, log);
     Poco::Util::Timer timer;

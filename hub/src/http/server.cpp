@@ -206,4 +206,8 @@ std::uint16_t HttpServer::port() const {
     return server_->port();
 }
 
+int HttpServer::queuedConnections() const {
+    return server_->queuedConnections();
+}
+
 }  // namespace veche::hub

@@ -105,6 +105,8 @@ TEST_F(ApiTest, HealthAndMetricsNeedNoToken) {
               std::string::npos)
         << metrics.body;
     EXPECT_NE(metrics.body.find("veche_ballots_stored 0"), std::string::npos);
+    EXPECT_NE(metrics.body.find("veche_kiosks_seen_last_10m 0"), std::string::npos);
+    EXPECT_NE(metrics.body.find("veche_link_requests_pending 0"), std::string::npos);
 }
 
 TEST_F(ApiTest, TokensAndRolesGuardEveryEndpoint) {

@@ -41,6 +41,8 @@ public:
     void start();
     void stop();
     std::uint16_t port() const;
+    // Connections accepted and waiting for a request thread.
+    int queuedConnections() const;
 
 private:
     std::unique_ptr<Poco::Net::HTTPServer> server_;
