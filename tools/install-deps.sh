@@ -7,7 +7,7 @@ packages=(
     g++ cmake ninja-build pkg-config git
     libpoco-dev libpq-dev libsqlite3-dev libgmp-dev
     libgtest-dev libgmock-dev
-    python3 postgresql
+    python3 postgresql openssl
     clang-format
 )
 if [[ "${1:-}" == bench ]]; then
