@@ -27,6 +27,11 @@ using veche::provisioning::HubClient;
 constexpr int kOwners = 5000;
 constexpr Millis kDay = 24LL * 60 * 60 * 1000;
 
+std::string phoneOf(long owner) {
+    const std::string digits = std::to_string(1'000'000 + owner);
+    return "+7900" + digits;
+}
+
 // A hub with one building of kOwners owners, an open assembly, and one
 // enrolled kiosk; removed at the end of the run.
 struct HubUnderLoad {
@@ -52,6 +57,14 @@ struct HubUnderLoad {
             registry += std::to_string(i) + ",residential,50,o" + std::to_string(i) + ",O,1,,\n";
         }
         hub->territories().replaceRegistry(building, registry);
+        // Every owner votes by a phone linked to them.
+        for (int i = 0; i < kOwners; ++i) {
+            const std::string phone = phoneOf(i);
+            hub->residents().registerPhone(phone, "bench");
+            hub->residents().store().addLinkRequest(
+                {"l-" + std::to_string(i), phone, building, std::to_string(i), "confirmed",
+                 "o" + std::to_string(i), clock.now(), "bench", clock.now(), "bench", ""});
+        }
         Assembly a;
         a.territoryId = territory;
         a.buildingId = building;
@@ -105,10 +118,10 @@ void SignedKioskBallots(benchmark::State& state) {
         std::string body = R"({"events": [)";
         for (long i = 0; i < batch; ++i) {
             const long n = next++;
-            body += (i ? "," : "") + std::string(R"({"id": "bench-)") + std::to_string(n) +
-                    R"(", "type": "ballot", "at": )" + std::to_string(castAt) +
-                    R"(, "data": {"assembly_id": ")" + hub.assemblyId + R"(", "voter_id": "o)" +
-                    std::to_string(n % kOwners) + R"(", "answers": {"1": "for", "2": "against"}}})";
+            body += (i ? "," : "") + std::string(R"({"id": ")") + hub.client->kioskId() + "-" +
+                    std::to_string(n) + R"(", "type": "ballot", "at": )" + std::to_string(castAt) +
+                    R"(, "data": {"assembly_id": ")" + hub.assemblyId + R"(", "phone": ")" +
+                    phoneOf(n % kOwners) + R"(", "answers": {"1": "for", "2": "against"}}})";
         }
         body += "]}";
         const auto reply = hub.client->send("POST", "/api/v1/kiosk/events", body);

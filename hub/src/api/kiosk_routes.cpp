@@ -1,3 +1,5 @@
+#include <charconv>
+
 #include "json_io.h"
 #include "roles.h"
 #include "veche/hub/api/routes.h"
@@ -11,12 +13,21 @@ using namespace api::roles;
 
 constexpr std::size_t kMaxEventsPerPush = 1000;
 
-Millis requiredMillis(const Poco::JSON::Object& o, const std::string& field) {
+// A whole number in range, or ApiError 400 naming the field.
+template <typename T>
+T requiredInteger(const Poco::JSON::Object& o, const std::string& field, const char* what) {
     const Poco::Dynamic::Var v = o.get(field);
-    if (v.isEmpty() || !v.isInteger()) {
-        throw ApiError::invalid(field, field + " must be milliseconds since 1970 (an integer)");
+    try {
+        if (!v.isEmpty() && v.isInteger()) {
+            return v.convert<T>();
+        }
+    } catch (const Poco::RangeException&) {  // falls through to the same answer
     }
-    return v.convert<Millis>();
+    throw ApiError::invalid(field, field + " must be " + what);
+}
+
+Millis requiredMillis(const Poco::JSON::Object& o, const std::string& field) {
+    return requiredInteger<Millis>(o, field, "milliseconds since 1970 (an integer)");
 }
 
 Ballot ballotOf(const PushedEvent& e, const Poco::JSON::Object& data) {
@@ -60,11 +71,7 @@ std::vector<PushedEvent> eventsFrom(const std::string& text) {
         event.category = api::optionalString(data, "category");
         event.text = api::optionalString(data, "text");
         if (data.has("option")) {
-            const Poco::Dynamic::Var option = data.get("option");
-            if (!option.isInteger()) {
-                throw ApiError::invalid(where + ".data.option", "option is a number from 0");
-            }
-            event.option = option.convert<int>();
+            event.option = requiredInteger<int>(data, "option", "a number from 0");
         }
         if (event.type == "ballot") {
             event.ballot = ballotOf(event, data);
@@ -170,7 +177,7 @@ void addKioskRoutes(Router& router, KioskService& kiosks) {
         const auto body = api::parseObject(req.body);
         const Kiosk k = kiosks.enrol(api::requiredString(*body, "code"),
                                      api::requiredString(*body, "public_key"),
-                                     api::optionalString(*body, "name"));
+                                     api::optionalString(*body, "name"), req.clientAddress);
         Poco::JSON::Object o(Poco::JSON_PRESERVE_KEY_ORDER);
         o.set("kiosk_id", k.id);
         o.set("building_id", k.buildingId);
@@ -195,9 +202,10 @@ void addKioskRoutes(Router& router, KioskService& kiosks) {
         const auto cursor = req.query.find("cursor");
         Millis since = 0;
         if (cursor != req.query.end()) {
-            try {
-                since = std::stoll(cursor->second);
-            } catch (const std::exception&) {
+            const std::string& text = cursor->second;
+            const auto [end, error] =
+                std::from_chars(text.data(), text.data() + text.size(), since);
+            if (error != std::errc() || end != text.data() + text.size() || since < 0) {
                 throw ApiError::invalid("cursor", "cursor is the number the last sync returned");
             }
         }

@@ -98,6 +98,13 @@ private:
             for (const auto& [key, value] : uri.getQueryParameters()) {
                 req.query[key] = value;
             }
+            req.clientAddress = request.clientAddress().host().toString();
+            // Say no before reading a body nobody is entitled to send.
+            if (!match.roles->empty() && !request.has("Authorization") &&
+                !request.has("X-Veche-Kiosk")) {
+                return Response::json(
+                    401, errorBody("unauthorized", "a valid bearer token is required"));
+            }
             req.contentType = request.getContentType();
             req.body = readBody(request, c_.options.maxBodyBytes);
             if (!match.roles->empty()) {

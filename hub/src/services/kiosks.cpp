@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 
 #include "veche/core/phone.h"
 #include "veche/hub/http/api_error.h"
@@ -56,12 +57,15 @@ EnrolmentCode KioskService::issueCode(const std::string& buildingId) {
 }
 
 Kiosk KioskService::enrol(const std::string& code, const std::string& publicKey,
-                          const std::string& name) {
+                          const std::string& name, const std::string& clientAddress) {
     const Millis at = clock_.now();
     {
         std::lock_guard lock(failuresMutex_);
-        std::erase_if(recentFailures_, [at](Millis t) { return t < at - 60'000; });
-        if (recentFailures_.size() >= kMaxFailuresPerMinute) {
+        for (auto it = recentFailures_.begin(); it != recentFailures_.end();) {
+            std::erase_if(it->second, [at](Millis t) { return t < at - 60'000; });
+            it = it->second.empty() ? recentFailures_.erase(it) : std::next(it);
+        }
+        if (recentFailures_[clientAddress].size() >= kMaxFailuresPerMinute) {
             throw ApiError(429, "too_many_attempts", "too many wrong codes; try in a minute");
         }
     }
@@ -76,7 +80,7 @@ Kiosk KioskService::enrol(const std::string& code, const std::string& publicKey,
     const auto building = kiosks_.enrol(signing::sha256Hex(normaliseCode(code)), kiosk, at);
     if (!building) {
         std::lock_guard lock(failuresMutex_);
-        recentFailures_.push_back(at);
+        recentFailures_[clientAddress].push_back(at);
         throw ApiError(403, "invalid_code", "the enrolment code is unknown, used or expired");
     }
     kiosk.buildingId = *building;
@@ -90,9 +94,9 @@ Kiosk KioskService::authenticate(const SignedRequest& r) {
     }
     const Millis at = clock_.now();
     Millis sent = 0;
-    try {
-        sent = std::stoll(r.timestamp);
-    } catch (const std::exception&) {
+    const auto [end, error] =
+        std::from_chars(r.timestamp.data(), r.timestamp.data() + r.timestamp.size(), sent);
+    if (error != std::errc() || end != r.timestamp.data() + r.timestamp.size()) {
         throw unauthorized("stale_request", "the request has no valid timestamp");
     }
     if (sent < at - kFreshness || sent > at + kFreshness) {
@@ -119,32 +123,34 @@ std::vector<EventAck> KioskService::push(const Kiosk& kiosk,
     std::vector<std::size_t> ballotAcks;
     for (const PushedEvent& e : events) {
         acks.push_back({e.id, "stored", ""});
-        if (e.ballot) {
-            Ballot b = *e.ballot;
-            b.channel = Channel::Kiosk;
-            b.source = kiosk.id;
-            try {
+        try {
+            // Ids are the kiosk's own: no kiosk can take another's.
+            if (e.id.rfind(kiosk.id + "-", 0) != 0 || e.id.size() > 128) {
+                throw ApiError::invalid("id", "an event id starts with the kiosk id and a dash");
+            }
+            if (e.ballot) {
+                Ballot b = *e.ballot;
+                b.channel = Channel::Kiosk;
+                b.source = kiosk.id;
                 resolveVoter(kiosk, b, e.phone);
-            } catch (const ApiError& error) {
-                acks.back() = {e.id, "rejected", error.what()};
+                ballots.push_back(std::move(b));
+                ballotAcks.push_back(acks.size() - 1);
                 continue;
             }
-            ballots.push_back(std::move(b));
-            ballotAcks.push_back(acks.size() - 1);
-            continue;
-        }
-        const EventOutcome outcome =
-            kiosks_.addEvent(e.id, kiosk.id, e.type, e.at, e.payload, clock_.now());
-        if (outcome == EventOutcome::AlreadyStored) {
-            acks.back().status = "already_stored";
-        } else if (outcome == EventOutcome::Conflict) {
-            acks.back() = {e.id, "rejected", "another event was stored under this id"};
-        } else {
-            try {
-                applyResidentEvent(kiosk, e);
-            } catch (const ApiError& error) {  // kept as received, for staff to look at
-                acks.back() = {e.id, "rejected", error.what()};
+            if (const auto stored = kiosks_.event(e.id)) {
+                if (stored->payload != e.payload || stored->type != e.type) {
+                    throw ApiError::conflict("another event was stored under this id");
+                }
+                acks.back().status = "already_stored";
+                continue;
             }
+            // Applied first and stored after: a rejected event is not kept, so
+            // the kiosk may send it again once it can be applied. Applying is
+            // idempotent by the event id, so a crash in between is harmless.
+            applyResidentEvent(kiosk, e);
+            kiosks_.addEvent(e.id, kiosk.id, e.type, e.at, e.payload, clock_.now());
+        } catch (const ApiError& error) {
+            acks.back() = {e.id, "rejected", error.what()};
         }
     }
     const std::vector<BallotOutcome> outcomes = hub_.submitBallots(ballots, &kiosk.buildingId);
@@ -161,9 +167,8 @@ std::vector<EventAck> KioskService::push(const Kiosk& kiosk,
 }
 
 void KioskService::resolveVoter(const Kiosk& kiosk, Ballot& ballot, const std::string& phone) {
-    if (!ballot.voterId.empty()) {
-        return;
-    }
+    // A kiosk's word on who voted is not enough: the voter is the owner the
+    // resident's verified phone is linked to in this kiosk's building.
     const auto e164 = core::normalisePhone(phone);
     const auto owner =
         e164 ? hub_.residents().store().linkedOwner(*e164, kiosk.buildingId) : std::nullopt;
@@ -171,6 +176,9 @@ void KioskService::resolveVoter(const Kiosk& kiosk, Ballot& ballot, const std::s
         throw ApiError::invalid("phone",
                                 "this phone is not linked to premises of the building; "
                                 "only linked phones vote in assemblies");
+    }
+    if (!ballot.voterId.empty() && ballot.voterId != *owner) {
+        throw ApiError::invalid("voter_id", "the voter is not the one this phone is linked to");
     }
     ballot.voterId = *owner;
 }
@@ -182,10 +190,10 @@ void KioskService::applyResidentEvent(const Kiosk& kiosk, const PushedEvent& e) 
         if (e.action == "withdrawn") {
             hub_.residents().withdrawConsent(e.phone, e.kind, "kiosk");
         } else {
-            hub_.residents().giveConsent(e.phone, e.kind, e.textVersion, "kiosk");
+            hub_.residents().giveConsent(e.phone, e.kind, e.textVersion, "kiosk", e.id);
         }
     } else if (e.type == "link_request") {
-        hub_.residents().requestLink(e.phone, kiosk.buildingId, e.premises, "kiosk");
+        hub_.residents().requestLink(e.phone, kiosk.buildingId, e.premises, "kiosk", e.id);
     } else if (e.type == "poll_answer") {
         hub_.polls().answer(e.pollId, e.phone, e.option, e.at, e.id, "kiosk");
     } else if (e.type == "problem_report") {
@@ -209,7 +217,7 @@ KioskChanges KioskService::changes(const Kiosk& kiosk, Millis cursor) {
     c.building = *hub_.territories().building(kiosk.buildingId);
     c.territory = *hub_.territories().territory(c.building.territoryId);
     for (Notice& n : hub_.notices(c.territory.id, c.building.id, false)) {
-        if (n.changedAt > cursor - kChangesOverlap) {
+        if (n.changedAt > std::max<Millis>(cursor, kChangesOverlap) - kChangesOverlap) {
             c.notices.push_back(std::move(n));
         }
     }

@@ -30,15 +30,22 @@ std::string ResidentService::verified(const std::string& phone) {
 }
 
 Consent ResidentService::giveConsent(const std::string& phone, const std::string& kind,
-                                     const std::string& textVersion, const std::string& channel) {
+                                     const std::string& textVersion, const std::string& channel,
+                                     const std::string& id) {
     if (kind != "sms" && kind != "personal_data") {
         throw ApiError::invalid("kind", "kind is sms or personal_data");
     }
     if (textVersion.empty()) {
         throw ApiError::invalid("text_version", "say which consent text was shown");
     }
-    Consent c{"c-" + random_.hex(8), verified(phone), kind,         textVersion,
-              clock_.now(),          channel,         std::nullopt, ""};
+    Consent c{id.empty() ? "c-" + random_.hex(8) : id,
+              verified(phone),
+              kind,
+              textVersion,
+              clock_.now(),
+              channel,
+              std::nullopt,
+              ""};
     residents_.addConsent(c);
     return c;
 }
@@ -63,7 +70,8 @@ std::vector<std::string> ResidentService::ownersOf(const std::string& buildingId
 }
 
 LinkRequest ResidentService::requestLink(const std::string& phone, const std::string& buildingId,
-                                         const std::string& premises, const std::string& via) {
+                                         const std::string& premises, const std::string& via,
+                                         const std::string& id) {
     const std::string e164 = verified(phone);
     if (!territories_.building(buildingId)) {
         throw ApiError::invalid("building_id", "no building " + buildingId);
@@ -72,8 +80,17 @@ LinkRequest ResidentService::requestLink(const std::string& phone, const std::st
     if (owners.empty()) {
         throw ApiError::invalid("premises", "no premises " + premises + " in the registry");
     }
-    LinkRequest r{"l-" + random_.hex(8), e164, buildingId,   premises, "pending", "",
-                  clock_.now(),          via,  std::nullopt, "",       ""};
+    LinkRequest r{id.empty() ? "l-" + random_.hex(8) : id,
+                  e164,
+                  buildingId,
+                  premises,
+                  "pending",
+                  "",
+                  clock_.now(),
+                  via,
+                  std::nullopt,
+                  "",
+                  ""};
     for (const std::string& owner : residents_.ownersWithPhone(buildingId, e164)) {
         if (std::find(owners.begin(), owners.end(), owner) != owners.end()) {
             r.status = "confirmed";

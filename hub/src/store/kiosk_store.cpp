@@ -83,6 +83,18 @@ bool KioskStore::useNonce(const std::string& kioskId, const std::string& nonce, 
     return fresh;
 }
 
+std::optional<KioskStore::StoredEvent> KioskStore::event(const std::string& id) {
+    StoredEvent e;
+    Poco::Data::Session s = db_.session();
+    Poco::Data::Statement select(s);
+    select << "SELECT kiosk_id, type, payload FROM kiosk_events WHERE id = $1", useRef(id),
+        into(e.kioskId), into(e.type), into(e.payload);
+    if (select.execute() == 0) {
+        return std::nullopt;
+    }
+    return e;
+}
+
 EventOutcome KioskStore::addEvent(const std::string& id, const std::string& kioskId,
                                   const std::string& type, Millis at, const std::string& payload,
                                   Millis receivedAt) {

@@ -59,7 +59,7 @@ bool ResidentStore::isVerified(const std::string& phone) {
 
 void ResidentStore::addConsent(const Consent& c) {
     db_.session() << "INSERT INTO consents (id, phone, kind, text_version, given_at, channel) "
-                     "VALUES ($1, $2, $3, $4, $5, $6)",
+                     "VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING",
         useRef(c.id), useRef(c.phone), useRef(c.kind), useRef(c.textVersion), useRef(c.givenAt),
         useRef(c.channel), now;
 }
@@ -124,7 +124,7 @@ void ResidentStore::addLinkRequest(const LinkRequest& r) {
     const Millis decided = r.decidedAt.value_or(0);
     db_.session() << "INSERT INTO link_requests (" + std::string(kLinkColumns) +
                          ") VALUES ($1, $2, $3, $4, $5, NULLIF($6, ''), $7, $8, NULLIF($9, 0), "
-                         "NULLIF($10, ''), NULL)",
+                         "NULLIF($10, ''), NULL) ON CONFLICT (id) DO NOTHING",
         useRef(r.id), useRef(r.phone), useRef(r.buildingId), useRef(r.premises), useRef(r.status),
         useRef(owner), useRef(r.requestedAt), useRef(r.requestedVia), useRef(decided), useRef(by),
         now;

@@ -200,6 +200,8 @@ const std::vector<std::string> kResidents = {
     " decided_at BIGINT,"
     " decided_by TEXT,"
     " reason TEXT)",
+
+    "CREATE INDEX link_requests_by_phone ON link_requests (phone, building_id, status)",
 };
 
 // Version 6: polls with one answer per phone, and residents' problem reports.

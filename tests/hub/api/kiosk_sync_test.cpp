@@ -74,11 +74,21 @@ protected:
         return hub.hub->createAssembly(a, hub.clock.now() - 20 * kDay).id;
     }
 
-    std::string ballotEvent(const std::string& id, const std::string& assembly,
-                            const std::string& voter, const std::string& choice, Millis at) {
-        return R"({"id": ")" + id + R"(", "type": "ballot", "at": )" + std::to_string(at) +
-               R"(, "data": {"assembly_id": ")" + assembly + R"(", "voter_id": ")" + voter +
-               R"(", "answers": {"1": ")" + choice + R"("}}})";
+    // A ballot from `kiosk`, cast by the resident whose phone is `phone`.
+    std::string ballotEvent(const HubClient& kiosk, const std::string& id,
+                            const std::string& assembly, const std::string& phone,
+                            const std::string& choice, Millis at) {
+        return R"({"id": ")" + kiosk.kioskId() + "-" + id + R"(", "type": "ballot", "at": )" +
+               std::to_string(at) + R"(, "data": {"assembly_id": ")" + assembly +
+               R"(", "phone": ")" + phone + R"(", "answers": {"1": ")" + choice + R"("}}})";
+    }
+
+    // A verified phone confirmed for an owner of `inBuilding`.
+    void link(const std::string& phone, const std::string& inBuilding, const std::string& owner) {
+        hub.hub->residents().registerPhone(phone, "test");
+        hub.hub->residents().store().addLinkRequest({"l-" + phone, phone, inBuilding, "1",
+                                                     "confirmed", owner, hub.clock.now(), "test",
+                                                     hub.clock.now(), "test", ""});
     }
 
     std::vector<std::string> statuses(const HubReply& reply) {
@@ -202,17 +212,22 @@ TEST_F(KioskSyncTest, EveryEventSentTwiceAndOutOfOrderIsStoredOnce) {
     HubClient kiosk = enrolled();
     const std::string assembly = openAssembly(building);
     const std::string foreign = openAssembly(otherBuilding);
+    link("+79000000001", building, "a");
+    link("+79000000002", building, "b");
+    link("+79000000003", otherBuilding, "z");
     const Millis t = hub.clock.now() - 60'000;
-    const std::string first = R"({"events": [)" + ballotEvent("k-b1", assembly, "a", "for", t) +
-                              "," + ballotEvent("k-b2", assembly, "b", "against", t + 5) + "," +
-                              R"({"id": "k-t1", "type": "telemetry", "at": )" + std::to_string(t) +
-                              R"(, "data": {"temperature": 21.5}}]})";
+    const std::string first =
+        R"({"events": [)" + ballotEvent(kiosk, "b1", assembly, "+79000000001", "for", t) + "," +
+        ballotEvent(kiosk, "b2", assembly, "+79000000002", "against", t + 5) + "," + R"({"id": ")" +
+        kiosk.kioskId() + R"(-t1", "type": "telemetry", "at": )" + std::to_string(t) +
+        R"(, "data": {"temperature": 21.5}}]})";
     const std::string second =
-        R"({"events": [)" + ballotEvent("k-b2", assembly, "b", "against", t + 5) + "," +
-        R"({"id": "k-t1", "type": "telemetry", "at": )" + std::to_string(t) +
-        R"(, "data": {"temperature": 21.5}},)" + ballotEvent("k-b1", assembly, "a", "for", t) +
-        "," + ballotEvent("k-b3", foreign, "z", "for", t) + "," +
-        R"({"id": "k-t1", "type": "telemetry", "at": )" + std::to_string(t) +
+        R"({"events": [)" + ballotEvent(kiosk, "b2", assembly, "+79000000002", "against", t + 5) +
+        "," + R"({"id": ")" + kiosk.kioskId() + R"(-t1", "type": "telemetry", "at": )" +
+        std::to_string(t) + R"(, "data": {"temperature": 21.5}},)" +
+        ballotEvent(kiosk, "b1", assembly, "+79000000001", "for", t) + "," +
+        ballotEvent(kiosk, "b3", foreign, "+79000000003", "for", t) + "," + R"({"id": ")" +
+        kiosk.kioskId() + R"(-t1", "type": "telemetry", "at": )" + std::to_string(t) +
         R"(, "data": {"temperature": 30}}]})";
     const auto pushed = kiosk.send("POST", "/api/v1/kiosk/events", first);
     ASSERT_EQ(pushed.status, 200) << pushed.body;
@@ -238,9 +253,10 @@ TEST_F(KioskSyncTest, APhoneRegistersConsentsAndVotesOnceLinked) {
                   .status,
               200);
     const Millis t = hub.clock.now() - 1000;
-    auto event = [t](const std::string& id, const std::string& type, const std::string& data) {
-        return R"({"id": ")" + id + R"(", "type": ")" + type + R"(", "at": )" + std::to_string(t) +
-               R"(, "data": )" + data + "}";
+    auto event = [t, &kiosk](const std::string& id, const std::string& type,
+                             const std::string& data) {
+        return R"({"id": ")" + kiosk.kioskId() + "-" + id + R"(", "type": ")" + type +
+               R"(", "at": )" + std::to_string(t) + R"(, "data": )" + data + "}";
     };
     const std::string known = R"("phone": "+79001112233")";
     const std::string stranger = R"("phone": "+79004445566")";
@@ -342,10 +358,10 @@ TEST_F(KioskSyncTest, PollsTakeTheEarliestAnswerOfEachPhoneAndReportsReachStaff)
     ASSERT_EQ(changes->getArray("polls")->size(), 1u);
 
     const Millis t = hub.clock.now() - 5000;
-    auto event = [](const std::string& id, const std::string& type, Millis at,
-                    const std::string& data) {
-        return R"({"id": ")" + id + R"(", "type": ")" + type + R"(", "at": )" + std::to_string(at) +
-               R"(, "data": )" + data + "}";
+    auto event = [&kiosk](const std::string& id, const std::string& type, Millis at,
+                          const std::string& data) {
+        return R"({"id": ")" + kiosk.kioskId() + "-" + id + R"(", "type": ")" + type +
+               R"(", "at": )" + std::to_string(at) + R"(, "data": )" + data + "}";
     };
     const std::string phone = R"("phone": "+79001112233")";
     // The later answer arrives first; the earlier one still wins.
@@ -379,11 +395,40 @@ TEST_F(KioskSyncTest, PollsTakeTheEarliestAnswerOfEachPhoneAndReportsReachStaff)
                              .extract<Poco::JSON::Array::Ptr>();
     ASSERT_EQ(reports->size(), 1u);
     EXPECT_EQ(reports->getObject(0)->getValue<std::string>("phone"), "+79001112233");
-    EXPECT_EQ(staff.post("/api/v1/reports/q4/status", R"({"status": "answered"})").status, 400);
-    const auto answered = staff.post("/api/v1/reports/q4/status",
-                                     R"({"status": "answered", "answer": "Лампу заменили"})");
+    const std::string report = "/api/v1/reports/" + kiosk.kioskId() + "-q4/status";
+    EXPECT_EQ(staff.post(report, R"({"status": "answered"})").status, 400);
+    const auto answered =
+        staff.post(report, R"({"status": "answered", "answer": "Лампу заменили"})");
     ASSERT_EQ(answered.status, 200);
     EXPECT_EQ(object(answered.body)->getValue<std::string>("status"), "answered");
+}
+
+TEST_F(KioskSyncTest, AnEventThatCannotBeAppliedYetIsNotKeptSoItCanComeAgain) {
+    HubClient kiosk = enrolled();
+    const std::string id = kiosk.kioskId();
+    const std::string consent = R"({"id": ")" + id + R"(-c1", "type": "consent", "at": 1, "data":
+        {"phone": "+79005550101", "kind": "sms", "text_version": "v1"}})";
+    const std::string registration = R"({"id": ")" + id + R"(-r1", "type": "phone_registration",
+        "at": 1, "data": {"phone": "+79005550101"}})";
+    EXPECT_EQ(statuses(kiosk.send("POST", "/api/v1/kiosk/events",
+                                  R"({"events": [)" + consent + "," + registration + "]}")),
+              (std::vector<std::string>{"rejected", "stored"}));
+    EXPECT_EQ(
+        statuses(kiosk.send("POST", "/api/v1/kiosk/events", R"({"events": [)" + consent + "]}")),
+        (std::vector<std::string>{"stored"}));
+    EXPECT_EQ(hub.hub->residents().store().consents("+79005550101").size(), 1u);
+
+    // Ids belong to their kiosk; numbers must fit.
+    const std::string squatter = R"({"events": [{"id": "k-other-1", "type": "telemetry", "at": 1,
+        "data": {}}]})";
+    EXPECT_EQ(statuses(kiosk.send("POST", "/api/v1/kiosk/events", squatter)),
+              (std::vector<std::string>{"rejected"}));
+    const auto huge =
+        kiosk.send("POST", "/api/v1/kiosk/events",
+                   R"({"events": [{"id": ")" + id +
+                       R"(-h", "type": "telemetry", "at": 18446744073709551615, "data": {}}]})");
+    EXPECT_EQ(huge.status, 400);
+    EXPECT_EQ(kiosk.send("GET", "/api/v1/kiosk/changes?cursor=-9223372036854775808").status, 400);
 }
 
 }  // namespace

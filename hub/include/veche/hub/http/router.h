@@ -21,6 +21,7 @@ struct Request {
     std::string body;
     std::optional<Role> role;  // of the authenticated token; set before the handler runs
     std::string tokenId;
+    std::string clientAddress;  // the peer's IP address
 };
 
 struct Response {

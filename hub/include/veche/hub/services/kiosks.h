@@ -1,5 +1,6 @@
 #pragma once
 
+#include <map>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -80,8 +81,9 @@ public:
 
     // Enrols a kiosk with the public key it made. Throws ApiError: 400 for a
     // malformed key, 403 for a code that is unknown, used or expired, 429
-    // after too many failed attempts in a minute.
-    Kiosk enrol(const std::string& code, const std::string& publicKey, const std::string& name);
+    // after too many failed attempts from `clientAddress` in a minute.
+    Kiosk enrol(const std::string& code, const std::string& publicKey, const std::string& name,
+                const std::string& clientAddress);
 
     // The kiosk that signed `request`, or ApiError 401 naming why not:
     // unknown or revoked kiosk, stale timestamp, replayed nonce, bad signature.
@@ -112,7 +114,7 @@ private:
     const Clock& clock_;
     Random& random_;
     std::mutex failuresMutex_;
-    std::vector<Millis> recentFailures_;
+    std::map<std::string, std::vector<Millis>> recentFailures_;  // by client address
 };
 
 // "k7qm2xpd9r4t" or "K7QM-2XPD-9R4T" → "K7QM2XPD9R4T".

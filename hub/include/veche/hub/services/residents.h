@@ -23,14 +23,17 @@ public:
     std::string registerPhone(const std::string& phone, const std::string& via);
 
     // kind: "sms" or "personal_data"; the phone must be verified.
+    // `id`, when given (the kiosk's event id), makes a repeat harmless.
     Consent giveConsent(const std::string& phone, const std::string& kind,
-                        const std::string& textVersion, const std::string& channel);
+                        const std::string& textVersion, const std::string& channel,
+                        const std::string& id = "");
     int withdrawConsent(const std::string& phone, const std::string& kind, const std::string& via);
 
     // Confirmed at once when the registry keeper listed this phone for an
     // owner of the premises; pending for staff otherwise.
     LinkRequest requestLink(const std::string& phone, const std::string& buildingId,
-                            const std::string& premises, const std::string& via);
+                            const std::string& premises, const std::string& via,
+                            const std::string& id = "");
     LinkRequest confirmLink(const std::string& id, const std::string& ownerId,
                             const std::string& staff);
     LinkRequest rejectLink(const std::string& id, const std::string& reason,

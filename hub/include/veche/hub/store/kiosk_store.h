@@ -34,6 +34,13 @@ public:
 
     // Stores a pushed event under its id; a repeat of the same payload is
     // AlreadyStored, another payload under the id a Conflict.
+    struct StoredEvent {
+        std::string kioskId;
+        std::string type;
+        std::string payload;
+    };
+    std::optional<StoredEvent> event(const std::string& id);
+
     EventOutcome addEvent(const std::string& id, const std::string& kioskId,
                           const std::string& type, Millis at, const std::string& payload,
                           Millis receivedAt);
