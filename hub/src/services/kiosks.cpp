@@ -118,6 +118,16 @@ Kiosk KioskService::authenticate(const SignedRequest& r) {
 
 std::vector<EventAck> KioskService::push(const Kiosk& kiosk,
                                          const std::vector<PushedEvent>& events) {
+    // The links of every ballot's phone, read at once.
+    std::vector<std::string> phones;
+    for (const PushedEvent& e : events) {
+        if (e.ballot) {
+            if (const auto e164 = core::normalisePhone(e.phone)) {
+                phones.push_back(*e164);
+            }
+        }
+    }
+    const auto linked = hub_.residents().store().linkedOwners(kiosk.buildingId, phones);
     std::vector<EventAck> acks;
     std::vector<Ballot> ballots;
     std::vector<std::size_t> ballotAcks;
@@ -132,7 +142,7 @@ std::vector<EventAck> KioskService::push(const Kiosk& kiosk,
                 Ballot b = *e.ballot;
                 b.channel = Channel::Kiosk;
                 b.source = kiosk.id;
-                resolveVoter(kiosk, b, e.phone);
+                resolveVoter(kiosk, b, e.phone, linked);
                 ballots.push_back(std::move(b));
                 ballotAcks.push_back(acks.size() - 1);
                 continue;
@@ -166,12 +176,18 @@ std::vector<EventAck> KioskService::push(const Kiosk& kiosk,
     return acks;
 }
 
-void KioskService::resolveVoter(const Kiosk& kiosk, Ballot& ballot, const std::string& phone) {
+void KioskService::resolveVoter(const Kiosk& kiosk, Ballot& ballot, const std::string& phone,
+                                const std::map<std::string, std::string>& linked) {
     // A kiosk's word on who voted is not enough: the voter is the owner the
     // resident's verified phone is linked to in this kiosk's building.
     const auto e164 = core::normalisePhone(phone);
-    const auto owner =
-        e164 ? hub_.residents().store().linkedOwner(*e164, kiosk.buildingId) : std::nullopt;
+    std::optional<std::string> owner;
+    if (e164) {
+        const auto it = linked.find(*e164);
+        // Not read ahead: the link may have come earlier in this same push.
+        owner = it != linked.end() ? std::optional(it->second)
+                                   : hub_.residents().store().linkedOwner(*e164, kiosk.buildingId);
+    }
     if (!owner) {
         throw ApiError::invalid("phone",
                                 "this phone is not linked to premises of the building; "

@@ -3,6 +3,8 @@
 #include <Poco/Data/Session.h>
 #include <Poco/Nullable.h>
 
+#include <algorithm>
+
 using namespace Poco::Data::Keywords;
 
 namespace veche::hub {
@@ -180,6 +182,35 @@ std::vector<std::pair<std::string, std::string>> ResidentStore::linkedPhones(
     std::vector<std::pair<std::string, std::string>> out;
     for (std::size_t i = 0; i < phones.size(); ++i) {
         out.emplace_back(phones[i], owners[i]);
+    }
+    return out;
+}
+
+std::map<std::string, std::string> ResidentStore::linkedOwners(
+    const std::string& buildingId, const std::vector<std::string>& phones) {
+    constexpr std::size_t kChunk = 500;
+    std::map<std::string, std::string> out;
+    Poco::Data::Session s = db_.session();
+    for (std::size_t start = 0; start < phones.size(); start += kChunk) {
+        const std::size_t end = std::min(phones.size(), start + kChunk);
+        std::string sql =
+            "SELECT phone, owner_id FROM link_requests WHERE building_id = $1 AND "
+            "status = 'confirmed' AND phone IN (";
+        for (std::size_t i = start; i < end; ++i) {
+            sql += (i > start ? ", $" : "$") + std::to_string(i - start + 2);
+        }
+        sql += ") ORDER BY decided_at";
+        std::vector<std::string> found, owners;
+        Poco::Data::Statement select(s);
+        select << sql, useRef(buildingId);
+        for (std::size_t i = start; i < end; ++i) {
+            select, useRef(phones[i]);
+        }
+        select, into(found), into(owners);
+        select.execute();
+        for (std::size_t i = 0; i < found.size(); ++i) {
+            out[found[i]] = owners[i];  // the latest decision wins, as in linkedOwner
+        }
     }
     return out;
 }

@@ -259,6 +259,16 @@ TEST_P(StoreTest, KeepsReportsAndConsents) {
     residents.addConsent({"c1", "+79001112233", "sms", "v1", 2, "kiosk", std::nullopt, ""});
     EXPECT_EQ(residents.withdrawConsents("+79001112233", "sms", 3, "sms"), 1);
     EXPECT_EQ(residents.withdrawConsents("+79001112233", "sms", 4, "sms"), 0);
+    const Building b = *territories->createBuilding(t.id, "д. 1");
+    residents.verifyPhone("+79004445566", 1, "kiosk");
+    residents.addLinkRequest(
+        {"l1", "+79001112233", b.id, "1", "confirmed", "a", 1, "kiosk", 1, "registry", ""});
+    residents.addLinkRequest(
+        {"l2", "+79004445566", b.id, "2", "pending", "", 1, "kiosk", std::nullopt, "", ""});
+    EXPECT_EQ(residents.linkedOwners(b.id, {"+79001112233", "+79004445566", "+79990000000"}),
+              (std::map<std::string, std::string>{{"+79001112233", "a"}}));
+    EXPECT_EQ(residents.linkedOwner("+79001112233", b.id), "a");
+    EXPECT_FALSE(residents.linkedOwner("+79004445566", b.id));
     const auto consents = residents.consents("+79001112233");
     ASSERT_EQ(consents.size(), 1u);
     EXPECT_EQ(consents[0].withdrawnAt, 3);

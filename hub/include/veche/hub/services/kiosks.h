@@ -105,9 +105,10 @@ public:
 private:
     // Applies a newly stored event of a resident's phone; throws ApiError.
     void applyResidentEvent(const Kiosk& kiosk, const PushedEvent& event);
-    // The owner a ballot is cast for: its voter_id, or the owner its phone is
-    // linked to in the kiosk's building.
-    void resolveVoter(const Kiosk& kiosk, Ballot& ballot, const std::string& phone);
+    // Sets the ballot's voter to the owner its phone is linked to (`linked`:
+    // phone to owner in the kiosk's building); ApiError when there is none.
+    void resolveVoter(const Kiosk& kiosk, Ballot& ballot, const std::string& phone,
+                      const std::map<std::string, std::string>& linked);
 
     Hub& hub_;
     KioskStore& kiosks_;

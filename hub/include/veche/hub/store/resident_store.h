@@ -1,5 +1,6 @@
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -41,6 +42,11 @@ public:
     std::string salt(const std::string& buildingId, const std::string& fresh);
     // (phone, owner) of every confirmed link in the building.
     std::vector<std::pair<std::string, std::string>> linkedPhones(const std::string& buildingId);
+
+    // The owners `phones` are confirmed for in a building (phone to owner), in
+    // one query per 500 phones.
+    std::map<std::string, std::string> linkedOwners(const std::string& buildingId,
+                                                    const std::vector<std::string>& phones);
 
     // The owner a phone is confirmed for in a building, if any.
     std::optional<std::string> linkedOwner(const std::string& phone, const std::string& buildingId);
