@@ -2,6 +2,8 @@
 # HTTP load on the hub with wrk (200 connections, 2 threads) against a seeded
 # demo, and the same load on nginx serving a static file of the same size as
 # the ceiling. Prints p50, p99 and requests/s for each, and the ratio.
+# A kiosk's signed GET of its changes is measured too: wrk replays requests
+# signed beforehand (bench/signed_requests, bench/signed.lua), each once.
 # Usage: bench/http_load.sh [SECONDS]   (needs: apt-get install wrk nginx-light)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -43,14 +45,17 @@ CONF
 nginx -c "$work/nginx.conf" -g 'daemon off;' &
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$nginx_port/body0.json" > /dev/null && break; sleep 0.1; done
 
-run() {  # name url [header]
+run() {  # name url [header] [lua script]
     local out
-    out=$(wrk -t2 -c200 -d"${seconds}s" --latency ${3:+-H "$3"} "$2")
+    out=$(wrk -t2 -c200 -d"${seconds}s" --latency ${3:+-H "$3"} ${4:+-s "$4"} "$2")
     local p50 p99 rps
     p50=$(awk '$1=="50%"{print $2}' <<<"$out")
     p99=$(awk '$1=="99%"{print $2}' <<<"$out")
     rps=$(awk '/Requests\/sec/{print $2}' <<<"$out")
-    printf '%-28s p50 %-9s p99 %-9s %10s req/s\n' "$1" "$p50" "$p99" "$rps" >&2
+    local failed
+    failed=$(awk '/Non-2xx/{print $5}' <<<"$out")
+    printf '%-28s p50 %-9s p99 %-9s %10s req/s, %s not 2xx\n' "$1" "$p50" "$p99" "$rps" \
+        "${failed:-0}" >&2
     echo "$rps"
 }
 echo "$seconds s per run, 200 connections" >&2
@@ -60,3 +65,22 @@ for i in "${!paths[@]}"; do
     nginx_rps=$(run "nginx, same size" "http://127.0.0.1:$nginx_port/body$i.json")
     python3 -c "print(f'  hub / nginx requests/s: {$hub_rps / $nginx_rps:.3f}')" >&2
 done
+
+# A kiosk's changes: every request signed, with a nonce used once.
+operator=$("$hub" token create --role operator --config "$work/hub.properties")
+building=$(curl -sf -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/territories/$territory/buildings" |
+           python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')
+code=$(curl -sf -H "Authorization: Bearer $operator" -d "{\"building_id\": \"$building\"}" \
+       "http://127.0.0.1:$port/api/v1/enrolments" | python3 -c 'import json,sys; print(json.load(sys.stdin)["code"])')
+changes="/api/v1/kiosk/changes?cursor=0"
+build/release/bench/signed_requests "$port" "$code" "$changes" $((seconds * 20000 + 1)) > "$work/all.txt"
+tail -1 "$work/all.txt" | { read -r kiosk ts nonce sig
+    curl -sf -H "X-Veche-Kiosk: $kiosk" -H "X-Veche-Timestamp: $ts" -H "X-Veche-Nonce: $nonce" \
+         -H "X-Veche-Signature: $sig" "http://127.0.0.1:$port$changes" > "$work/www/changes.json"; }
+head -n -1 "$work/all.txt" > "$work/signed.txt"
+chmod a+r "$work/www/changes.json"
+size=$(wc -c < "$work/www/changes.json")
+hub_rps=$(SIGNED_REQUESTS="$work/signed.txt" run "hub kiosk changes ($size B, signed)" \
+          "http://127.0.0.1:$port$changes" "" bench/signed.lua)
+nginx_rps=$(run "nginx, same size" "http://127.0.0.1:$nginx_port/changes.json")
+python3 -c "print(f'  hub / nginx requests/s: {$hub_rps / $nginx_rps:.3f}')" >&2

@@ -13,7 +13,7 @@ namespace veche::hub {
 namespace {
 
 constexpr int kMinSessions = 1;
-constexpr int kMaxSessions = 64;
+constexpr int kMaxSessions = 256;  // a request may hold up to three at once
 constexpr int kIdleSeconds = 60;
 
 // A pool that prepares each new SQLite connection once: wait for other

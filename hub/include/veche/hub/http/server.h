@@ -23,7 +23,7 @@ struct ServerOptions {
     std::string host = "127.0.0.1";
     std::uint16_t port = 8080;  // 0: the OS chooses (tests)
     std::size_t maxBodyBytes = 1 << 20;
-    int maxThreads = 256;
+    int maxThreads = 64;
     int maxQueued = 512;
     std::optional<TlsOptions> tls;
 };
