@@ -63,23 +63,39 @@ std::optional<Notice> NoticeStore::get(const std::string& id) {
 std::vector<Notice> NoticeStore::list(const std::string& territoryId, const std::string& buildingId,
                                       std::optional<Millis> at) {
     Poco::Data::Session s = db_.session();
-    std::vector<std::string> ids;
+    std::vector<std::string> ids, territories, categories, titles, bodies, authors;
+    std::vector<Millis> from, until, created, changed;
     const Millis moment = at.value_or(0);
     const int anyTime = at ? 0 : 1;
     // Whole-territory notices, and those aimed at this building (all, without one).
-    s << "SELECT id FROM notices n WHERE territory_id = $1 "
-         "AND ($2 = 1 OR (valid_from <= $3 AND valid_until > $4)) "
-         "AND ($5 = '' OR NOT EXISTS (SELECT 1 FROM notice_buildings t WHERE t.notice_id = n.id) "
-         "OR EXISTS (SELECT 1 FROM notice_buildings t WHERE t.notice_id = n.id AND "
-         "t.building_id = $6)) "
-         "ORDER BY CASE WHEN category = 'emergency' THEN 0 ELSE 1 END, created_at DESC, id",
+    s << "SELECT " + std::string(kColumns) +
+             " FROM notices n WHERE territory_id = $1 "
+             "AND ($2 = 1 OR (valid_from <= $3 AND valid_until > $4)) "
+             "AND ($5 = '' OR NOT EXISTS (SELECT 1 FROM notice_buildings t WHERE t.notice_id = "
+             "n.id) OR EXISTS (SELECT 1 FROM notice_buildings t WHERE t.notice_id = n.id AND "
+             "t.building_id = $6)) "
+             "ORDER BY CASE WHEN category = 'emergency' THEN 0 ELSE 1 END, created_at DESC, id",
         useRef(territoryId), useRef(anyTime), useRef(moment), useRef(moment), useRef(buildingId),
-        useRef(buildingId), into(ids), now;
+        useRef(buildingId), into(ids), into(territories), into(categories), into(titles),
+        into(bodies), into(authors), into(from), into(until), into(created), into(changed), now;
+    // The targets of all the territory's notices, in one read.
+    std::vector<std::string> targetNotices, targetBuildings;
+    s << "SELECT t.notice_id, t.building_id FROM notice_buildings t JOIN notices n ON n.id = "
+         "t.notice_id WHERE n.territory_id = $1 ORDER BY t.building_id",
+        useRef(territoryId), into(targetNotices), into(targetBuildings), now;
+    std::map<std::string, std::vector<std::string>> targets;
+    for (std::size_t i = 0; i < targetNotices.size(); ++i) {
+        targets[targetNotices[i]].push_back(targetBuildings[i]);
+    }
     std::vector<Notice> out;
-    for (const std::string& id : ids) {
-        if (auto n = get(id)) {
-            out.push_back(std::move(*n));
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        const auto category = parseCategory(categories[i]);
+        if (!category) {
+            throw std::runtime_error("unknown notice category " + categories[i] +
+                                     " in the database");
         }
+        out.push_back({ids[i], territories[i], targets[ids[i]], *category, titles[i], bodies[i],
+                       authors[i], from[i], until[i], created[i], changed[i]});
     }
     return out;
 }

@@ -8,6 +8,7 @@
 #include "veche/core/bundle.h"
 #include "veche/hub/store/assembly_store.h"
 #include "veche/hub/store/ballot_store.h"
+#include "veche/hub/store/notice_store.h"
 #include "veche/hub/store/poll_store.h"
 #include "veche/hub/store/resident_store.h"
 #include "veche/hub/store/schema.h"
@@ -272,6 +273,29 @@ TEST_P(StoreTest, KeepsReportsAndConsents) {
     const auto consents = residents.consents("+79001112233");
     ASSERT_EQ(consents.size(), 1u);
     EXPECT_EQ(consents[0].withdrawnAt, 3);
+}
+
+TEST_P(StoreTest, ListsNoticesEmergencyFirstWithTheirTargets) {
+    const Territory t = territories->createTerritory("ТОС");
+    const Building one = *territories->createBuilding(t.id, "д. 1");
+    const Building two = *territories->createBuilding(t.id, "д. 2");
+    NoticeStore notices(db());
+    notices.create({"n1", t.id, {}, NoticeCategory::Board, "Всем", "т", "ТОС", 0, 100, 1, 1});
+    notices.create(
+        {"n2", t.id, {two.id}, NoticeCategory::Health, "Дому 2", "т", "ТОС", 0, 100, 2, 2});
+    notices.create({"n3", t.id, {}, NoticeCategory::Emergency, "Тревога", "т", "ТОС", 0, 50, 0, 0});
+    auto ids = [](const std::vector<Notice>& list) {
+        std::vector<std::string> out;
+        for (const Notice& n : list)
+            out.push_back(n.id);
+        return out;
+    };
+    EXPECT_EQ(ids(notices.list(t.id, one.id, 10)), (std::vector<std::string>{"n3", "n1"}));
+    EXPECT_EQ(ids(notices.list(t.id, two.id, 60)), (std::vector<std::string>{"n2", "n1"}));
+    const auto all = notices.list(t.id, "", std::nullopt);
+    EXPECT_EQ(ids(all), (std::vector<std::string>{"n3", "n2", "n1"}));
+    EXPECT_EQ(all[1].buildingIds, (std::vector<std::string>{two.id}));
+    EXPECT_EQ(notices.get("n2")->category, NoticeCategory::Health);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreTest,
