@@ -12,10 +12,7 @@
 
 #include <unistd.h>
 
-#include "veche/hub/api/authenticator.h"
-#include "veche/hub/api/routes.h"
-#include "veche/hub/http/server.h"
-#include "veche/hub/services/kiosks.h"
+#include "veche/hub/app/hub_stack.h"
 #include "veche/provisioning/hub_client.h"
 
 namespace {
@@ -39,15 +36,13 @@ struct HubUnderLoad {
         fs::create_directories(dir);
         db = Database::openSqlite((dir / "hub.sqlite").string());
         db->migrate();
-        hub = std::make_unique<Hub>(*db, clock, random, HubSettings{});
-        kioskStore = std::make_unique<KioskStore>(*db);
-        kiosks = std::make_unique<KioskService>(*hub, *kioskStore, clock, random);
-        auth = std::make_unique<HubAuthenticator>(hub->tokens(), *kiosks);
-        addRoutes(router, *hub, *kiosks, metrics, *db);
         ServerOptions options;
         options.port = 0;
-        server = std::make_unique<HttpServer>(options, router, metrics, *auth,
-                                              Poco::Logger::get("bench"));
+        stack = std::make_unique<HubStack>(*db, clock, random, HubSettings{}, options,
+                                           Poco::Logger::get("bench"));
+        hub = &stack->hub;
+        kiosks = &stack->kiosks;
+        server = &stack->server;
         server->start();
 
         const std::string territory = hub->territories().createTerritory("ТОС").id;
@@ -89,7 +84,7 @@ struct HubUnderLoad {
     }
     ~HubUnderLoad() {
         server->stop();
-        server.reset();
+        stack.reset();
         db.reset();
         fs::remove_all(dir);
     }
@@ -98,13 +93,10 @@ struct HubUnderLoad {
     SystemClock clock;
     SystemRandom random;
     std::unique_ptr<Database> db;
-    std::unique_ptr<Hub> hub;
-    std::unique_ptr<KioskStore> kioskStore;
-    std::unique_ptr<KioskService> kiosks;
-    std::unique_ptr<HubAuthenticator> auth;
-    Metrics metrics;
-    Router router;
-    std::unique_ptr<HttpServer> server;
+    std::unique_ptr<HubStack> stack;
+    Hub* hub = nullptr;
+    KioskService* kiosks = nullptr;
+    HttpServer* server = nullptr;
     std::string assemblyId;
     std::unique_ptr<HubClient> client;
 };

@@ -9,15 +9,12 @@ namespace veche::hub::testing {
 HubFixture::HubFixture(HubSettings settings, Backend backend)
     : database(std::make_unique<TestDatabase>(backend)) {
     database->db().migrate();
-    hub = std::make_unique<Hub>(database->db(), clock, random, settings);
-    kioskStore = std::make_unique<KioskStore>(database->db());
-    kiosks = std::make_unique<KioskService>(*hub, *kioskStore, clock, random);
-    auth = std::make_unique<HubAuthenticator>(hub->tokens(), *kiosks);
-    addRoutes(router, *hub, *kiosks, metrics, database->db());
     ServerOptions options;
     options.port = 0;
-    server =
-        std::make_unique<HttpServer>(options, router, metrics, *auth, Poco::Logger::get("test"));
+    stack = std::make_unique<HubStack>(database->db(), clock, random, settings, options,
+                                       Poco::Logger::get("test"));
+    hub = &stack->hub;
+    server = &stack->server;
     server->start();
     start = clock.now();
 }

@@ -8,10 +8,7 @@
 #include "fakes.h"
 #include "http_client.h"
 #include "test_database.h"
-#include "veche/hub/api/authenticator.h"
-#include "veche/hub/api/routes.h"
-#include "veche/hub/http/server.h"
-#include "veche/hub/services/hub.h"
+#include "veche/hub/app/hub_stack.h"
 
 namespace veche::hub::testing {
 
@@ -32,13 +29,9 @@ public:
     ManualClock clock;
     CountingRandom random;
     std::unique_ptr<TestDatabase> database;
-    std::unique_ptr<Hub> hub;
-    std::unique_ptr<KioskStore> kioskStore;
-    std::unique_ptr<KioskService> kiosks;
-    std::unique_ptr<HubAuthenticator> auth;
-    Metrics metrics;
-    Router router;
-    std::unique_ptr<HttpServer> server;
+    std::unique_ptr<HubStack> stack;
+    Hub* hub = nullptr;  // the stack's, for short access in tests
+    HttpServer* server = nullptr;
     Millis start;
 };
 

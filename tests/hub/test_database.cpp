@@ -40,7 +40,7 @@ std::string nameOf(Backend backend) {
     return backend == Backend::SQLite ? "SQLite" : "PostgreSQL";
 }
 
-TestDatabase::TestDatabase(Backend backend) : backend_(backend) {
+TestDatabase::TestDatabase(Backend backend) {
     if (backend == Backend::SQLite) {
         dir_ = std::filesystem::temp_directory_path() / ("veche-test-" + uniqueSuffix());
         std::filesystem::create_directories(dir_);
@@ -76,13 +76,6 @@ TestDatabase::~TestDatabase() {
         } catch (...) {  // leave it; the private test server is thrown away anyway
         }
     }
-}
-
-std::unique_ptr<Database> TestDatabase::reopen() const {
-    if (backend_ == Backend::SQLite) {
-        return Database::openSqlite((dir_ / "hub.sqlite").string());
-    }
-    return Database::openPostgres(withDatabase(pgAdmin_, pgName_));
 }
 
 std::vector<std::string> describeSchema(Database& db) {

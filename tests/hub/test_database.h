@@ -27,11 +27,8 @@ public:
     const std::string& unavailableReason() const { return unavailableReason_; }
 
     Database& db() { return *db_; }
-    // Opens a second, independent handle on the same database.
-    std::unique_ptr<Database> reopen() const;
 
 private:
-    Backend backend_;
     std::filesystem::path dir_;
     std::string pgAdmin_;
     std::string pgName_;

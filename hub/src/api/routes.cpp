@@ -149,28 +149,32 @@ void addServiceRoutes(Router& router, Hub& hub, Metrics& metrics, Database& db) 
     });
     metrics.addGauge("veche_ballots_stored", "Ballots stored, from every channel.",
                      [&hub] { return static_cast<double>(hub.ballotStore().count()); });
-    // Counts of rows, for gauges; `where` is fixed text, never client input.
-    auto count = [&db](const std::string& table, const std::string& where,
-                       std::function<Millis()> since) {
-        return [&db, table, where, since] {
+    // Rows matching a fixed condition (never client input), counted per scrape.
+    auto count = [&db](std::string sql, std::function<Millis()> since = {}) {
+        return [&db, sql = std::move(sql), since] {
             Poco::Int64 n = 0;
+            Poco::Data::Session session = db.session();
+            Poco::Data::Statement select(session);
+            select << sql, Poco::Data::Keywords::into(n);
             Millis at = since ? since() : 0;
-            db.session() << "SELECT COUNT(*) FROM " + table + " WHERE " + where,
-                Poco::Data::Keywords::useRef(at), Poco::Data::Keywords::into(n),
-                Poco::Data::Keywords::now;
+            if (since) {
+                select, Poco::Data::Keywords::useRef(at);
+            }
+            select.execute();
             return static_cast<double>(n);
         };
     };
     const Clock& clock = hub.clock();
     metrics.addGauge("veche_kiosks_enrolled", "Kiosks enrolled and not revoked.",
-                     count("kiosks", "revoked_at IS NULL AND enrolled_at >= $1", {}));
+                     count("SELECT COUNT(*) FROM kiosks WHERE revoked_at IS NULL"));
     metrics.addGauge("veche_kiosks_seen_last_10m", "Kiosks that synced in the last 10 minutes.",
-                     count("kiosks", "revoked_at IS NULL AND last_seen_at >= $1",
+                     count("SELECT COUNT(*) FROM kiosks WHERE revoked_at IS NULL AND "
+                           "last_seen_at >= $1",
                            [&clock] { return clock.now() - 10 * 60'000; }));
     metrics.addGauge("veche_link_requests_pending", "Link requests waiting for staff.",
-                     count("link_requests", "status = 'pending' AND requested_at >= $1", {}));
+                     count("SELECT COUNT(*) FROM link_requests WHERE status = 'pending'"));
     metrics.addGauge("veche_reports_new", "Problem reports nobody has taken up yet.",
-                     count("reports", "status = 'new' AND created_at >= $1", {}));
+                     count("SELECT COUNT(*) FROM reports WHERE status = 'new'"));
 }
 
 }  // namespace

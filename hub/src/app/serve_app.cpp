@@ -12,10 +12,9 @@
 
 #include <iostream>
 
-#include "veche/hub/api/authenticator.h"
-#include "veche/hub/api/routes.h"
 #include "veche/hub/app/config.h"
 #include "veche/hub/app/demo.h"
+#include "veche/hub/app/hub_stack.h"
 
 namespace veche::hub {
 namespace {
@@ -89,20 +88,13 @@ int ServeApp::main(const std::vector<std::string>&) {
     const std::unique_ptr<Database> db = openDatabase(config);
     SystemClock clock;
     SystemRandom random;
-    Hub hub(*db, clock, random, config.settings);
+    HubStack stack(*db, clock, random, config.settings, config.server, log);
+    Hub& hub = stack.hub;
+    HttpServer& server = stack.server;
     if (!demoBundle_.empty()) {
         seedDemo(hub, demoBundle_, std::clog);
     }
-    Metrics metrics;
-    Router router;
-    KioskStore kioskStore(*db);
-    KioskService kiosks(hub, kioskStore, clock, random);
-    addRoutes(router, hub, kiosks, metrics, *db);
-    HubAuthenticator auth(hub.tokens(), kiosks);
-    HttpServer server(config.server, router, metrics, auth, log);
     server.start();
-    metrics.addGauge("veche_http_queued_connections", "Connections waiting for a request thread.",
-                     [&server] { return static_cast<double>(server.queuedConnections()); });
 
     ScheduleTask schedule(hub, log);
     Poco::Util::Timer timer;

@@ -12,9 +12,7 @@
 #include <unistd.h>
 
 #include "../test_database.h"
-#include "veche/hub/api/authenticator.h"
-#include "veche/hub/api/routes.h"
-#include "veche/hub/http/server.h"
+#include "veche/hub/app/hub_stack.h"
 
 namespace veche::hub {
 namespace {
@@ -34,17 +32,11 @@ TEST(Tls, ServesHttpsWithTheConfiguredCertificate) {
     database.db().migrate();
     SystemClock clock;
     SystemRandom random;
-    Hub hub(database.db(), clock, random, {});
-    KioskStore kioskStore(database.db());
-    KioskService kiosks(hub, kioskStore, clock, random);
-    HubAuthenticator auth(hub.tokens(), kiosks);
-    Metrics metrics;
-    Router router;
-    addRoutes(router, hub, kiosks, metrics, database.db());
     ServerOptions options;
     options.port = 0;
     options.tls = TlsOptions{(dir / "cert.pem").string(), (dir / "key.pem").string()};
-    HttpServer server(options, router, metrics, auth, Poco::Logger::get("test"));
+    HubStack stack(database.db(), clock, random, {}, options, Poco::Logger::get("test"));
+    HttpServer& server = stack.server;
     server.start();
 
     const Poco::Net::Context::Ptr client = new Poco::Net::Context(

@@ -1,0 +1,48 @@
+#pragma once
+
+#include <Poco/Logger.h>
+
+#include "veche/hub/api/authenticator.h"
+#include "veche/hub/api/routes.h"
+#include "veche/hub/http/server.h"
+#include "veche/hub/services/hub.h"
+#include "veche/hub/services/kiosks.h"
+
+namespace veche::hub {
+
+// The hub's services and its HTTP server, built and wired in one place: the
+// serve command, the tests and the benchmarks all run this. The server is
+// made but not started.
+struct HubStack {
+    HubStack(Database& db, const Clock& clock, Random& random, HubSettings settings,
+             const ServerOptions& options, Poco::Logger& log)
+        : hub(db, clock, random, settings),
+          kioskStore(db),
+          kiosks(hub, kioskStore, clock, random),
+          auth(hub.tokens(), kiosks),
+          router(routesOf(hub, kiosks, metrics, db)),
+          server(options, router, metrics, auth, log) {
+        metrics.addGauge("veche_http_queued_connections",
+                         "Connections waiting for a request thread.",
+                         [this] { return static_cast<double>(server.queuedConnections()); });
+    }
+    HubStack(const HubStack&) = delete;
+    HubStack& operator=(const HubStack&) = delete;
+
+    Hub hub;
+    KioskStore kioskStore;
+    KioskService kiosks;
+    HubAuthenticator auth;
+    Metrics metrics;
+    Router router;
+    HttpServer server;
+
+private:
+    static Router routesOf(Hub& hub, KioskService& kiosks, Metrics& metrics, Database& db) {
+        Router router;
+        addRoutes(router, hub, kiosks, metrics, db);
+        return router;
+    }
+};
+
+}  // namespace veche::hub
