@@ -1,4 +1,5 @@
 #include "veche/signing/ed25519.h"
+#include "veche/signing/phone_hash.h"
 
 #include <gtest/gtest.h>
 
@@ -37,6 +38,25 @@ TEST(CanonicalRequest, CoversMethodPathTimeNonceAndBody) {
     EXPECT_EQ(canonicalRequest("POST", "/api/v1/kiosk/events?x=1", "1700000000000", "ab12", "{}"),
               "VECHE1\nPOST\n/api/v1/kiosk/events?x=1\n1700000000000\nab12\n" + sha256Hex("{}"));
     EXPECT_EQ(sha256Hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+}
+
+}  // namespace
+}  // namespace veche::signing
+
+namespace veche::signing {
+namespace {
+
+TEST(PhoneHash, IsPbkdf2HmacSha256) {
+    // RFC 7914 §11, first 32 bytes.
+    EXPECT_EQ(phoneHash("salt", "passwd", 1),
+              "55ac046e56e3089fec1691c22544b605f94185216dde0465e68b9d57c20dacbc");
+    // Python's hashlib.pbkdf2_hmac('sha256', phone, salt, 10000, 32).
+    EXPECT_EQ(phoneHash("salt", "+79001112233"),
+              "27039ece6261bf80db3f3ed69d65bb80bb5437ec9c792f16ebac6a62799de7ab");
+}
+
+TEST(PhoneHash, DependsOnTheSalt) {
+    EXPECT_NE(phoneHash("a", "+79001112233"), phoneHash("b", "+79001112233"));
 }
 
 }  // namespace

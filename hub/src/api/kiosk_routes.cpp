@@ -4,6 +4,7 @@
 #include "roles.h"
 #include "veche/hub/api/routes.h"
 #include "veche/hub/http/api_error.h"
+#include "veche/signing/phone_hash.h"
 
 namespace veche::hub {
 namespace {
@@ -142,6 +143,8 @@ Poco::JSON::Object changesJson(const KioskChanges& c) {
     }
     o.set("polls", polls);
     Poco::JSON::Object eligibility(Poco::JSON_PRESERVE_KEY_ORDER);
+    eligibility.set("hash", "pbkdf2-hmac-sha256");
+    eligibility.set("iterations", signing::kPhoneHashIterations);
     eligibility.set("salt", c.salt);
     Poco::JSON::Array voters;
     for (const auto& [hash, owner] : c.voterHashes) {

@@ -1,6 +1,7 @@
 #include "veche/hub/app/config.h"
 
 #include <Poco/AutoPtr.h>
+#include <Poco/Logger.h>
 #include <Poco/Path.h>
 #include <Poco/Util/AbstractConfiguration.h>
 #include <Poco/Util/IniFileConfiguration.h>
@@ -55,6 +56,19 @@ HubConfig loadConfig(const std::string& path) {
         if (c.backend == "postgresql" && c.postgres.empty()) {
             throw std::runtime_error("store.postgresql (a libpq connection string) is required");
         }
+        c.maxSessions = file->getInt("store.max_sessions", 4 * c.server.maxThreads);
+        if (c.maxSessions < 3 * c.server.maxThreads) {
+            throw std::runtime_error(
+                "store.max_sessions must be at least three per request thread (listen.threads)");
+        }
+        c.logLevel = file->getString("log.level", c.logLevel);
+        try {
+            Poco::Logger::parseLevel(c.logLevel);
+        } catch (const Poco::InvalidArgumentException&) {
+            throw std::runtime_error(
+                "log.level must be none, fatal, critical, error, warning, "
+                "notice, information, debug or trace");
+        }
         if (file->has("tls.certificate") || file->has("tls.private_key")) {
             c.server.tls =
                 TlsOptions{file->getString("tls.certificate"), file->getString("tls.private_key")};
@@ -71,13 +85,13 @@ HubConfig loadConfig(const std::string& path) {
 std::unique_ptr<Database> openDatabase(const HubConfig& config) {
     std::unique_ptr<Database> db;
     if (config.backend == "postgresql") {
-        db = Database::openPostgres(config.postgres);
+        db = Database::openPostgres(config.postgres, config.maxSessions);
     } else {
         const std::filesystem::path path(config.sqlitePath);
         if (path.has_parent_path()) {
             std::filesystem::create_directories(path.parent_path());
         }
-        db = Database::openSqlite(config.sqlitePath);
+        db = Database::openSqlite(config.sqlitePath, config.maxSessions);
     }
     db->migrate();
     return db;

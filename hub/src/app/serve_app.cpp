@@ -21,12 +21,13 @@ namespace {
 
 constexpr long kScheduleEveryMs = 15'000;
 
-Poco::Logger& setUpLogging() {
+Poco::Logger& setUpLogging(const std::string& level) {
     Poco::AutoPtr<Poco::PatternFormatter> format(
         new Poco::PatternFormatter("%Y-%m-%dT%H:%M:%S%z level=%p source=%s %t"));
     Poco::AutoPtr<Poco::FormattingChannel> channel(
         new Poco::FormattingChannel(format, new Poco::ConsoleChannel(std::clog)));
     Poco::Logger::root().setChannel(channel);
+    Poco::Logger::root().setLevel(level);
     return Poco::Logger::get("veche-hub");
 }
 
@@ -83,8 +84,8 @@ int ServeApp::main(const std::vector<std::string>&) {
         help.format(std::cout);
         return EXIT_OK;
     }
-    Poco::Logger& log = setUpLogging();
     const HubConfig config = loadConfig(configPath_);
+    Poco::Logger& log = setUpLogging(config.logLevel);
     const std::unique_ptr<Database> db = openDatabase(config);
     SystemClock clock;
     SystemRandom random;

@@ -66,7 +66,17 @@ public:
         Poco::Stopwatch watch;
         watch.start();
         std::string route = "unmatched";
-        const Response r = respond(request, route);
+        std::string principal = "-";
+        const Response r = respond(request, route, principal);
+        // Counted and logged before the reply goes out, so whoever has read
+        // the reply sees it in the metrics and the log.
+        const double seconds = static_cast<double>(watch.elapsed()) / 1e6;
+        c_.metrics.observeRequest(route, request.getMethod(), r.status, seconds);
+        // The route's pattern, never the path: paths may carry phone numbers.
+        if (c_.log.information()) {
+            c_.log.information("event=request method=%s route=%s status=%d ms=%.1f principal=%s",
+                               request.getMethod(), route, r.status, seconds * 1e3, principal);
+        }
         response.setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(r.status));
         response.setContentType(r.contentType);
         for (const auto& [name, value] : r.headers) {
@@ -74,12 +84,12 @@ public:
         }
         response.setContentLength64(static_cast<Poco::Int64>(r.body.size()));
         response.send().write(r.body.data(), static_cast<std::streamsize>(r.body.size()));
-        c_.metrics.observeRequest(route, request.getMethod(), r.status,
-                                  static_cast<double>(watch.elapsed()) / 1e6);
     }
 
 private:
-    Response respond(Poco::Net::HTTPServerRequest& request, std::string& route) {
+    // Sets `route` to the matched pattern and `who` to "role:id" of
+    // whoever was authenticated.
+    Response respond(Poco::Net::HTTPServerRequest& request, std::string& route, std::string& who) {
         try {
             const Poco::URI uri(request.getURI());
             const Router::Match match = c_.router.match(request.getMethod(), uri.getPath());
@@ -120,6 +130,7 @@ private:
                 }
                 req.role = principal->role;
                 req.tokenId = principal->tokenId;
+                who = std::string(nameOf(principal->role)) + ":" + principal->tokenId;
             }
             return (*match.handler)(req);
         } catch (const ApiError& e) {

@@ -7,6 +7,7 @@
 #include "veche/core/phone.h"
 #include "veche/hub/http/api_error.h"
 #include "veche/signing/ed25519.h"
+#include "veche/signing/phone_hash.h"
 
 namespace veche::hub {
 namespace {
@@ -245,7 +246,7 @@ KioskChanges KioskService::changes(const Kiosk& kiosk, Millis cursor) {
     ResidentStore& residents = hub_.residents().store();
     c.salt = residents.salt(c.building.id, random_.hex(16));
     for (const auto& [phone, owner] : residents.linkedPhones(c.building.id)) {
-        c.voterHashes.emplace_back(signing::sha256Hex(c.salt + phone), owner);
+        c.voterHashes.emplace_back(phoneHash(c.salt, phone), owner);
     }
     for (Assembly& a : hub_.assemblies()) {
         const bool here =
@@ -255,6 +256,19 @@ KioskChanges KioskService::changes(const Kiosk& kiosk, Millis cursor) {
         }
     }
     return c;
+}
+
+std::string KioskService::phoneHash(const std::string& salt, const std::string& phone) {
+    const std::string key = salt + "\n" + phone;
+    {
+        std::lock_guard lock(hashesMutex_);
+        if (const auto found = phoneHashes_.find(key); found != phoneHashes_.end()) {
+            return found->second;
+        }
+    }
+    std::string hash = signing::phoneHash(salt, phone);  // slow: outside the lock
+    std::lock_guard lock(hashesMutex_);
+    return phoneHashes_.emplace(key, std::move(hash)).first->second;
 }
 
 Kiosk KioskService::kiosk(const std::string& kioskId) {

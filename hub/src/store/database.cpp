@@ -13,7 +13,6 @@ namespace veche::hub {
 namespace {
 
 constexpr int kMinSessions = 1;
-constexpr int kMaxSessions = 256;  // a request may hold up to three at once
 constexpr int kIdleSeconds = 60;
 
 // A pool that prepares each new SQLite connection once: wait for other
@@ -31,13 +30,16 @@ protected:
 };
 
 std::unique_ptr<Poco::Data::SessionPool> makePool(Dialect dialect, const std::string& connector,
-                                                  const std::string& connection) {
+                                                  const std::string& connection, int maxSessions) {
+    if (maxSessions < 1) {
+        throw std::invalid_argument("the session pool needs at least one session");
+    }
     if (dialect == Dialect::SQLite) {
-        return std::make_unique<SqlitePool>(connector, connection, kMinSessions, kMaxSessions,
+        return std::make_unique<SqlitePool>(connector, connection, kMinSessions, maxSessions,
                                             kIdleSeconds);
     }
     return std::make_unique<Poco::Data::SessionPool>(connector, connection, kMinSessions,
-                                                     kMaxSessions, kIdleSeconds);
+                                                     maxSessions, kIdleSeconds);
 }
 
 void registerConnectors() {
@@ -48,22 +50,24 @@ void registerConnectors() {
 
 }  // namespace
 
-Database::Database(Dialect dialect, const std::string& connector, const std::string& connection)
-    : dialect_(dialect), pool_(makePool(dialect, connector, connection)) {}
+Database::Database(Dialect dialect, const std::string& connector, const std::string& connection,
+                   int maxSessions)
+    : dialect_(dialect), pool_(makePool(dialect, connector, connection, maxSessions)) {}
 
 Database::~Database() = default;
 
-std::unique_ptr<Database> Database::openSqlite(const std::string& path) {
+std::unique_ptr<Database> Database::openSqlite(const std::string& path, int maxSessions) {
     registerConnectors();
-    std::unique_ptr<Database> db(new Database(Dialect::SQLite, "SQLite", path));
+    std::unique_ptr<Database> db(new Database(Dialect::SQLite, "SQLite", path, maxSessions));
     Poco::Data::Session s = db->session();
     s << "PRAGMA journal_mode=WAL", now;
     return db;
 }
 
-std::unique_ptr<Database> Database::openPostgres(const std::string& connection) {
+std::unique_ptr<Database> Database::openPostgres(const std::string& connection, int maxSessions) {
     registerConnectors();
-    std::unique_ptr<Database> db(new Database(Dialect::PostgreSQL, "PostgreSQL", connection));
+    std::unique_ptr<Database> db(
+        new Database(Dialect::PostgreSQL, "PostgreSQL", connection, maxSessions));
     db->session() << "SET client_min_messages TO WARNING", now;
     return db;
 }

@@ -1,11 +1,18 @@
 // Kiosk enrolment and signed sync over real HTTP, with the client in
 // provisioning/ that the kiosk uses.
+#include <Poco/AutoPtr.h>
+#include <Poco/Channel.h>
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Parser.h>
+#include <Poco/Logger.h>
+#include <Poco/Message.h>
 #include <gtest/gtest.h>
+
+#include <mutex>
 
 #include "../hub_fixture.h"
 #include "veche/provisioning/hub_client.h"
+#include "veche/signing/phone_hash.h"
 
 namespace veche::hub {
 namespace {
@@ -298,7 +305,8 @@ TEST_F(KioskSyncTest, APhoneRegistersConsentsAndVotesOnceLinked) {
     const std::string salt = eligibility->getValue<std::string>("salt");
     ASSERT_EQ(eligibility->getArray("voters")->size(), 1u);
     EXPECT_EQ(eligibility->getArray("voters")->getObject(0)->getValue<std::string>("phone_hash"),
-              signing::sha256Hex(salt + "+79001112233"));
+              signing::phoneHash(salt, "+79001112233"));
+    EXPECT_EQ(eligibility->getValue<int>("iterations"), signing::kPhoneHashIterations);
     EXPECT_EQ(eligibility->getArray("voters")->getObject(0)->getValue<std::string>("voter_id"),
               "a");
 
@@ -429,6 +437,49 @@ TEST_F(KioskSyncTest, AnEventThatCannotBeAppliedYetIsNotKeptSoItCanComeAgain) {
                        R"(-h", "type": "telemetry", "at": 18446744073709551615, "data": {}}]})");
     EXPECT_EQ(huge.status, 400);
     EXPECT_EQ(kiosk.send("GET", "/api/v1/kiosk/changes?cursor=-9223372036854775808").status, 400);
+}
+
+// Keeps what is logged to it.
+class CapturingChannel : public Poco::Channel {
+public:
+    void log(const Poco::Message& message) override {
+        std::lock_guard lock(mutex_);
+        text_ += message.getText() + "\n";
+    }
+    std::string text() {
+        std::lock_guard lock(mutex_);
+        return text_;
+    }
+
+private:
+    std::mutex mutex_;
+    std::string text_;
+};
+
+TEST_F(KioskSyncTest, TheLogNamesRoutesButNeitherPhonesNorCodesNorKeys) {
+    Poco::AutoPtr<CapturingChannel> channel(new CapturingChannel);
+    Poco::Logger& log = Poco::Logger::get("test");
+    log.setChannel(channel);
+    log.setLevel(Poco::Message::PRIO_INFORMATION);
+
+    const std::string code = issueCode(building);
+    const auto key = signing::KeyPair::generate();
+    ASSERT_EQ(HubClient::enrol(address(), code, key, "").status, 201);
+    link("+79001112233", building, "a");
+    auto auditor = hub.client(Role::Auditor);
+    ASSERT_EQ(auditor.get("/api/v1/phones/+79001112233").status, 200);
+    log.setChannel(nullptr);
+
+    const std::string text = channel->text();
+    EXPECT_NE(text.find("event=request method=GET route=/api/v1/phones/{phone} status=200"),
+              std::string::npos)
+        << text;
+    EXPECT_NE(text.find("principal=auditor:"), std::string::npos) << text;
+    EXPECT_NE(text.find("route=/api/v1/kiosk/enrol status=201"), std::string::npos) << text;
+    EXPECT_EQ(text.find("9001112233"), std::string::npos) << text;
+    EXPECT_EQ(text.find(normaliseCode(code)), std::string::npos) << text;
+    EXPECT_EQ(text.find(code), std::string::npos) << text;
+    EXPECT_EQ(text.find(key.publicKeyBase64()), std::string::npos) << text;
 }
 
 }  // namespace

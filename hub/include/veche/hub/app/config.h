@@ -19,6 +19,8 @@ struct HubConfig {
     std::string backend = "sqlite";  // or "postgresql"
     std::string sqlitePath;          // default: <stateDir>/hub.sqlite
     std::string postgres;            // libpq connection string
+    int maxSessions = Database::kDefaultMaxSessions;
+    std::string logLevel = "information";  // a Poco level name: none … trace
     HubSettings settings;
 };
 

@@ -4,6 +4,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "veche/hub/environment.h"
@@ -65,8 +66,8 @@ struct KioskChanges {
     std::vector<Notice> notices;
     std::vector<Assembly> assemblies;
     std::vector<Poll> polls;  // not yet closed
-    // Who may vote offline: sha256hex(salt + phone) of each phone linked to an
-    // owner of the building, never the phone itself.
+    // Who may vote offline: signing::phoneHash(salt, phone) of each phone
+    // linked to an owner of the building, never the phone itself.
     std::string salt;
     std::vector<std::pair<std::string, std::string>> voterHashes;  // (hash, owner id)
 };
@@ -107,6 +108,7 @@ private:
     void applyResidentEvent(const Kiosk& kiosk, const PushedEvent& event);
     // Sets the ballot's voter to the owner its phone is linked to (`linked`:
     // phone to owner in the kiosk's building); ApiError when there is none.
+    std::string phoneHash(const std::string& salt, const std::string& phone);
     void resolveVoter(const Kiosk& kiosk, Ballot& ballot, const std::string& phone,
                       const std::map<std::string, std::string>& linked);
 
@@ -114,6 +116,10 @@ private:
     KioskStore& kiosks_;
     const Clock& clock_;
     Random& random_;
+    std::mutex hashesMutex_;
+    // Phone hashes already worked out, by salt + "\n" + phone: each costs
+    // milliseconds, and every sync of a building needs all of its phones.
+    std::unordered_map<std::string, std::string> phoneHashes_;
     std::mutex failuresMutex_;
     std::map<std::string, std::vector<Millis>> recentFailures_;  // by client address
 };

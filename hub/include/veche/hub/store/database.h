@@ -18,10 +18,16 @@ enum class Dialect { SQLite, PostgreSQL };
 // session.
 class Database {
 public:
+    // At most this many sessions are open at once; a request may hold up to
+    // three, so the pool must cover about three per request thread.
+    static constexpr int kDefaultMaxSessions = 256;
+
     // Opens (creating if needed) the SQLite file at `path`.
-    static std::unique_ptr<Database> openSqlite(const std::string& path);
+    static std::unique_ptr<Database> openSqlite(const std::string& path,
+                                                int maxSessions = kDefaultMaxSessions);
     // Connects with a libpq connection string ("host=… dbname=… user=…").
-    static std::unique_ptr<Database> openPostgres(const std::string& connection);
+    static std::unique_ptr<Database> openPostgres(const std::string& connection,
+                                                  int maxSessions = kDefaultMaxSessions);
 
     ~Database();
 
@@ -39,7 +45,8 @@ public:
     int schemaVersion();
 
 private:
-    Database(Dialect dialect, const std::string& connector, const std::string& connection);
+    Database(Dialect dialect, const std::string& connector, const std::string& connection,
+             int maxSessions);
 
     Dialect dialect_;
     std::unique_ptr<Poco::Data::SessionPool> pool_;
