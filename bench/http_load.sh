@@ -80,7 +80,7 @@ tail -1 "$work/all.txt" | { read -r kiosk ts nonce sig
 head -n -1 "$work/all.txt" > "$work/signed.txt"
 chmod a+r "$work/www/changes.json"
 size=$(wc -c < "$work/www/changes.json")
-hub_rps=$(SIGNED_REQUESTS="$work/signed.txt" run "hub kiosk changes ($size B, signed)" \
+hub_rps=$(SIGNED_REQUESTS="$work/signed.txt" SIGNED_THREADS=2 run "hub kiosk changes ($size B, signed)" \
           "http://127.0.0.1:$port$changes" "" bench/signed.lua)
 nginx_rps=$(run "nginx, same size" "http://127.0.0.1:$nginx_port/changes.json")
 python3 -c "print(f'  hub / nginx requests/s: {$hub_rps / $nginx_rps:.3f}')" >&2

@@ -1,10 +1,13 @@
 -- wrk script: sends each pre-signed kiosk request once (bench/signed_requests).
--- Thread i of n takes lines i, i+n, i+2n… of the file named by SIGNED_REQUESTS.
-local threads = {}
+-- Thread i of n takes lines i, i+n, i+2n… of the file named by SIGNED_REQUESTS;
+-- n is SIGNED_THREADS, which must equal wrk's -t (setup runs in wrk's main Lua
+-- state and each thread's init in its own, so the threads cannot count
+-- themselves).
+local started = 0
 
 function setup(thread)
-    thread:set("index", #threads)
-    table.insert(threads, thread)
+    thread:set("index", started)
+    started = started + 1
 end
 
 function init(args)
@@ -12,8 +15,7 @@ function init(args)
     for line in io.lines(os.getenv("SIGNED_REQUESTS")) do
         table.insert(all, line)
     end
-    lines, position, step = all, index + 1, #threads
-    if step == 0 then step = 1 end
+    lines, position, step = all, index + 1, tonumber(os.getenv("SIGNED_THREADS"))
 end
 
 function request()

@@ -57,6 +57,14 @@ std::string readBody(Poco::Net::HTTPServerRequest& request, std::size_t limit) {
     return body;
 }
 
+// The one JSON shape of errors, with the code kept for the log.
+Response failure(int status, const std::string& code, const std::string& message,
+                 const std::string& field = "") {
+    Response r = Response::json(status, errorBody(code, message, field));
+    r.errorCode = code;
+    return r;
+}
+
 class ApiHandler : public Poco::Net::HTTPRequestHandler {
 public:
     explicit ApiHandler(const Context& context) : c_(context) {}
@@ -74,8 +82,10 @@ public:
         c_.metrics.observeRequest(route, request.getMethod(), r.status, seconds);
         // The route's pattern, never the path: paths may carry phone numbers.
         if (c_.log.information()) {
-            c_.log.information("event=request method=%s route=%s status=%d ms=%.1f principal=%s",
-                               request.getMethod(), route, r.status, seconds * 1e3, principal);
+            c_.log.information(
+                "event=request method=%s route=%s status=%d ms=%.1f principal=%s error=%s",
+                request.getMethod(), route, r.status, seconds * 1e3, principal,
+                r.errorCode.empty() ? std::string("-") : r.errorCode);
         }
         response.setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(r.status));
         response.setContentType(r.contentType);
@@ -94,11 +104,9 @@ private:
             const Poco::URI uri(request.getURI());
             const Router::Match match = c_.router.match(request.getMethod(), uri.getPath());
             if (match.handler == nullptr) {
-                return match.pathKnown
-                           ? Response::json(
-                                 405, errorBody("method_not_allowed",
-                                                "this path does not take " + request.getMethod()))
-                           : Response::json(404, errorBody("not_found", "no such endpoint"));
+                return match.pathKnown ? failure(405, "method_not_allowed",
+                                                 "this path does not take " + request.getMethod())
+                                       : failure(404, "not_found", "no such endpoint");
             }
             route = match.pattern;
             Request req;
@@ -112,21 +120,19 @@ private:
             // Say no before reading a body nobody is entitled to send.
             if (!match.roles->empty() && !request.has("Authorization") &&
                 !request.has("X-Veche-Kiosk")) {
-                return Response::json(
-                    401, errorBody("unauthorized", "a valid bearer token is required"));
+                return failure(401, "unauthorized", "a valid bearer token is required");
             }
             req.contentType = request.getContentType();
             req.body = readBody(request, c_.options.maxBodyBytes);
             if (!match.roles->empty()) {
                 const auto principal = c_.auth.authenticate(request, req.body);
                 if (!principal) {
-                    return Response::json(
-                        401, errorBody("unauthorized", "a valid bearer token is required"));
+                    return failure(401, "unauthorized", "a valid bearer token is required");
                 }
                 if (match.roles->count(principal->role) == 0) {
-                    return Response::json(
-                        403, errorBody("forbidden", "the " + std::string(nameOf(principal->role)) +
-                                                        " role may not do this"));
+                    return failure(
+                        403, "forbidden",
+                        "the " + std::string(nameOf(principal->role)) + " role may not do this");
                 }
                 req.role = principal->role;
                 req.tokenId = principal->tokenId;
@@ -134,15 +140,15 @@ private:
             }
             return (*match.handler)(req);
         } catch (const ApiError& e) {
-            return Response::json(e.status(), errorBody(e.code(), e.what(), e.field()));
+            return failure(e.status(), e.code(), e.what(), e.field());
         } catch (const Poco::SyntaxException& e) {
-            return Response::json(400, errorBody("invalid_request", e.displayText()));
+            return failure(400, "invalid_request", e.displayText());
         } catch (const Poco::Exception& e) {
             c_.log.error("event=internal_error route=%s what=%s", route, e.displayText());
-            return Response::json(500, errorBody("internal", "internal error; see the hub's log"));
+            return failure(500, "internal", "internal error; see the hub's log");
         } catch (const std::exception& e) {
             c_.log.error("event=internal_error route=%s what=%s", route, std::string(e.what()));
-            return Response::json(500, errorBody("internal", "internal error; see the hub's log"));
+            return failure(500, "internal", "internal error; see the hub's log");
         }
     }
 

@@ -124,23 +124,59 @@ int Database::migrate() {
     return found;
 }
 
-WriteTransaction::WriteTransaction(Poco::Data::Session& session, Dialect dialect)
+WriteTransaction::WriteTransaction(Poco::Data::Session& session, Dialect dialect,
+                                   Durability durability)
     : session_(session) {
-    session_ << (dialect == Dialect::SQLite ? "BEGIN IMMEDIATE" : "BEGIN"), now;
+    const bool relaxed = durability == Durability::Relaxed;
+    if (dialect == Dialect::SQLite) {
+        if (relaxed) {
+            session_ << "PRAGMA synchronous=NORMAL", now;  // not allowed inside a transaction
+            restoreSync_ = true;
+        }
+        try {
+            session_ << "BEGIN IMMEDIATE", now;
+        } catch (...) {
+            restoreSynchronous();
+            throw;
+        }
+    } else {
+        session_ << "BEGIN", now;
+        if (relaxed) {
+            session_ << "SET LOCAL synchronous_commit TO OFF", now;
+        }
+    }
 }
 
 WriteTransaction::~WriteTransaction() {
     if (open_) {
         try {
-            session_ << "ROLLBACK", now;
+            end("ROLLBACK");
         } catch (...) {  // the connection may be gone; nothing was committed either way
         }
     }
 }
 
 void WriteTransaction::commit() {
-    session_ << "COMMIT", now;
+    end("COMMIT");
+}
+
+void WriteTransaction::end(const char* statement) {
     open_ = false;
+    try {
+        session_ << statement, now;
+    } catch (...) {
+        restoreSynchronous();
+        throw;
+    }
+    restoreSynchronous();
+}
+
+// The session goes back to the pool, where every other write expects FULL.
+void WriteTransaction::restoreSynchronous() {
+    if (restoreSync_) {
+        restoreSync_ = false;
+        session_ << "PRAGMA synchronous=FULL", now;
+    }
 }
 
 }  // namespace veche::hub

@@ -164,12 +164,17 @@ bool ResidentStore::decide(const std::string& id, const std::string& status,
 
 std::string ResidentStore::salt(const std::string& buildingId, const std::string& fresh) {
     Poco::Data::Session s = db_.session();
+    std::string salt;
+    Poco::Data::Statement select(s);
+    select << "SELECT salt FROM building_salts WHERE building_id = $1", useRef(buildingId),
+        into(salt);
+    if (select.execute() > 0) {
+        return salt;  // every sync but the first: no write
+    }
     s << "INSERT INTO building_salts (building_id, salt) VALUES ($1, $2) "
          "ON CONFLICT (building_id) DO NOTHING",
         useRef(buildingId), useRef(fresh), now;
-    std::string salt;
-    s << "SELECT salt FROM building_salts WHERE building_id = $1", useRef(buildingId), into(salt),
-        now;
+    select.execute();  // ours, or the one a concurrent first sync stored
     return salt;
 }
 

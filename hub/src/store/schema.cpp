@@ -247,6 +247,11 @@ const std::vector<std::string> kSalts = {
     " salt TEXT NOT NULL)",
 };
 
+// Version 8: forgetting old nonces must not read all of a kiosk's nonces.
+const std::vector<std::string> kNonceIndex = {
+    "CREATE INDEX kiosk_nonces_by_time ON kiosk_nonces (kiosk_id, seen_at)",
+};
+
 template <typename... Lists>
 std::vector<std::string> concat(const Lists&... lists) {
     std::vector<std::string> all;
@@ -257,11 +262,12 @@ std::vector<std::string> concat(const Lists&... lists) {
 }  // namespace
 
 int currentVersion() {
-    return 7;
+    return 8;
 }
 
 std::vector<std::string> current() {
-    return concat(kVersion1, kAssemblies, kNotices, kKiosks, kResidents, kPollsAndReports, kSalts);
+    return concat(kVersion1, kAssemblies, kNotices, kKiosks, kResidents, kPollsAndReports, kSalts,
+                  kNonceIndex);
 }
 
 std::vector<std::string> upgrade(int from) {
@@ -278,6 +284,8 @@ std::vector<std::string> upgrade(int from) {
             return kPollsAndReports;
         case 6:
             return kSalts;
+        case 7:
+            return kNonceIndex;
         default:
             return {};
     }

@@ -91,6 +91,33 @@ TEST_P(StoreTest, RefusesADatabaseFromANewerVersion) {
     EXPECT_THROW(db().migrate(), std::runtime_error);
 }
 
+// What the session says of commit durability: "2" (FULL) on SQLite, "on" on PostgreSQL.
+std::string commitDurability(Database& db, Poco::Data::Session& s) {
+    std::string value;
+    if (db.dialect() == Dialect::SQLite) {
+        int level = -1;
+        s << "PRAGMA synchronous", into(level), now;
+        value = std::to_string(level);
+    } else {
+        s << "SHOW synchronous_commit", into(value), now;
+    }
+    return value;
+}
+
+TEST_P(StoreTest, ARelaxedTransactionLeavesItsSessionFlushingAgain) {
+    Poco::Data::Session s = db().session();
+    const std::string flushed = commitDurability(db(), s);
+    EXPECT_EQ(flushed, db().dialect() == Dialect::SQLite ? "2" : "on");
+    {
+        WriteTransaction tx(s, db().dialect(), Durability::Relaxed);
+        EXPECT_EQ(commitDurability(db(), s), db().dialect() == Dialect::SQLite ? "1" : "off");
+        tx.commit();
+    }
+    EXPECT_EQ(commitDurability(db(), s), flushed);
+    { WriteTransaction rolledBack(s, db().dialect(), Durability::Relaxed); }
+    EXPECT_EQ(commitDurability(db(), s), flushed);
+}
+
 TEST_P(StoreTest, KeepsTerritoriesAndBuildings) {
     const Territory t = territories->createTerritory("ТОС «Садовый»");
     const auto b = territories->createBuilding(t.id, "ул. Садовая, д. 12");

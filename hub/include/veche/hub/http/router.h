@@ -29,6 +29,7 @@ struct Response {
     std::string contentType = "application/json; charset=utf-8";
     std::string body;
     std::map<std::string, std::string> headers;
+    std::string errorCode;  // of an error the server itself answered, for the log
 
     static Response json(int status, std::string body);
 };

@@ -56,12 +56,21 @@ private:
 
 namespace veche::hub {
 
+// How hard a commit holds on to its writes across a power loss.
+enum class Durability {
+    Flushed,  // on disk before commit() returns: ballots, anything acknowledged
+    Relaxed,  // may be lost in a crash, never torn: bookkeeping such as nonces
+};
+
 // A write transaction on one session: BEGIN IMMEDIATE on SQLite (so that two
 // writers wait for each other instead of failing), BEGIN on PostgreSQL. Rolls
-// back unless commit() was called.
+// back unless commit() was called. A Relaxed transaction skips the flush
+// (SQLite synchronous=NORMAL in WAL, PostgreSQL synchronous_commit=off); the
+// next Flushed commit flushes it too.
 class WriteTransaction {
 public:
-    WriteTransaction(Poco::Data::Session& session, Dialect dialect);
+    WriteTransaction(Poco::Data::Session& session, Dialect dialect,
+                     Durability durability = Durability::Flushed);
     ~WriteTransaction();
     WriteTransaction(const WriteTransaction&) = delete;
     WriteTransaction& operator=(const WriteTransaction&) = delete;
@@ -69,7 +78,11 @@ public:
     void commit();
 
 private:
+    void end(const char* statement);
+    void restoreSynchronous();
+
     Poco::Data::Session& session_;
+    bool restoreSync_ = false;  // SQLite: set synchronous=FULL again at the end
     bool open_ = true;
 };
 
