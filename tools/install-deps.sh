@@ -5,13 +5,13 @@ set -euo pipefail
 
 packages=(
     g++ cmake ninja-build pkg-config git
-    libpoco-dev libpq-dev libsqlite3-dev libgmp-dev
+    libpoco-dev libpq-dev libsqlite3-dev libgmp-dev libgammu-dev gammu
     libgtest-dev libgmock-dev
     python3 postgresql openssl
     clang-format
 )
 if [[ "${1:-}" == bench ]]; then
-    packages+=(libbenchmark-dev)
+    packages+=(libbenchmark-dev gammu-smsd wrk nginx-light)
 fi
 
 missing=()

@@ -252,6 +252,28 @@ const std::vector<std::string> kNonceIndex = {
     "CREATE INDEX kiosk_nonces_by_time ON kiosk_nonces (kiosk_id, seen_at)",
 };
 
+// Version 9: the SMS outbox. `refs` lists the TP-MR of each part sent, as
+// ",12,13," so that a delivery report finds its message with LIKE.
+const std::vector<std::string> kSms = {
+    "CREATE TABLE sms_outbox ("
+    " id BIGINT PRIMARY KEY,"
+    " phone TEXT NOT NULL,"
+    " text TEXT NOT NULL,"
+    " priority INTEGER NOT NULL,"
+    " kind TEXT NOT NULL,"
+    " status TEXT NOT NULL,"
+    " attempts INTEGER NOT NULL,"
+    " not_before BIGINT NOT NULL,"
+    " modem_id TEXT,"
+    " refs TEXT,"
+    " reason TEXT,"
+    " created_at BIGINT NOT NULL,"
+    " sent_at BIGINT,"
+    " delivered_at BIGINT)",
+    "CREATE INDEX sms_outbox_queue ON sms_outbox (status, priority, created_at)",
+    "CREATE INDEX sms_outbox_by_modem ON sms_outbox (modem_id, phone, status)",
+};
+
 template <typename... Lists>
 std::vector<std::string> concat(const Lists&... lists) {
     std::vector<std::string> all;
@@ -262,12 +284,12 @@ std::vector<std::string> concat(const Lists&... lists) {
 }  // namespace
 
 int currentVersion() {
-    return 8;
+    return 9;
 }
 
 std::vector<std::string> current() {
     return concat(kVersion1, kAssemblies, kNotices, kKiosks, kResidents, kPollsAndReports, kSalts,
-                  kNonceIndex);
+                  kNonceIndex, kSms);
 }
 
 std::vector<std::string> upgrade(int from) {
@@ -286,6 +308,8 @@ std::vector<std::string> upgrade(int from) {
             return kSalts;
         case 7:
             return kNonceIndex;
+        case 8:
+            return kSms;
         default:
             return {};
     }

@@ -12,6 +12,7 @@
 #include "veche/hub/store/poll_store.h"
 #include "veche/hub/store/resident_store.h"
 #include "veche/hub/store/schema.h"
+#include "veche/hub/store/sms_store.h"
 #include "veche/hub/store/territory_store.h"
 
 using namespace Poco::Data::Keywords;
@@ -323,6 +324,45 @@ TEST_P(StoreTest, ListsNoticesEmergencyFirstWithTheirTargets) {
     EXPECT_EQ(ids(all), (std::vector<std::string>{"n3", "n2", "n1"}));
     EXPECT_EQ(all[1].buildingIds, (std::vector<std::string>{two.id}));
     EXPECT_EQ(notices.get("n2")->category, NoticeCategory::Health);
+}
+
+TEST_P(StoreTest, TheSmsOutboxHandsOutUrgentFirstAndNeverASentMessageAgain) {
+    using modem::SmsPriority;
+    SmsStore sms(db(), random);
+    const auto ids = sms.enqueue({{0, "+79001112233", "Собрание 5 мая", SmsPriority::Broadcast, 0},
+                                  {0, "+79001112244", "Код: 123456", SmsPriority::Code, 0}},
+                                 "notice", 1000);
+    ASSERT_EQ(ids.size(), 2u);
+    auto claimed = sms.claim(10, 1000);
+    ASSERT_EQ(claimed.size(), 2u);
+    EXPECT_EQ(claimed[0].text, "Код: 123456");  // codes before broadcasts
+    EXPECT_TRUE(sms.claim(10, 1000).empty());   // both are out
+
+    sms.markSent(claimed[0].id, "m1", {7, 8}, 2000);
+    sms.release(claimed[1].id, "m1: no network", 5000);
+    EXPECT_TRUE(sms.claim(10, 4999).empty());  // not before its retry time
+    const auto again = sms.claim(10, 5000);
+    ASSERT_EQ(again.size(), 1u);
+    EXPECT_EQ(again[0].id, claimed[1].id);
+    EXPECT_EQ(again[0].attempts, 1);
+    EXPECT_EQ(sms.get(claimed[1].id)->reason, "m1: no network");
+
+    // A delivery report finds its message by modem, recipient and reference.
+    sms.markDelivered("m2", "+79001112244", 8, true, 3000);  // another modem: not ours
+    EXPECT_EQ(sms.get(claimed[0].id)->status, "sent");
+    sms.markDelivered("m1", "+79001112244", 8, true, 3000);
+    EXPECT_EQ(sms.get(claimed[0].id)->status, "delivered");
+    EXPECT_EQ(sms.get(claimed[0].id)->deliveredAt, 3000);
+
+    // A process that stopped mid-send leaves `sending`; the next one requeues it.
+    EXPECT_EQ(sms.recover(), 1);
+    EXPECT_EQ(sms.claim(10, 6000).size(), 1u);
+    sms.markFailed(again[0].id, "the network refused it", 7000);
+    EXPECT_EQ(sms.recover(), 0);
+    EXPECT_TRUE(sms.claim(10, 8000).empty());
+    EXPECT_EQ(sms.list("failed", 10).size(), 1u);
+    EXPECT_EQ(sms.countByStatus(),
+              (std::vector<std::pair<std::string, long>>{{"delivered", 1}, {"failed", 1}}));
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreTest,

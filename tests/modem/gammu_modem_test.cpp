@@ -1,0 +1,221 @@
+// libGammu's real `at` driver (through GammuModem) against the AT modem
+// simulator on a pseudo-terminal.
+#include "veche/modem/gammu_modem.h"
+
+#include <gtest/gtest.h>
+
+#include <condition_variable>
+#include <filesystem>
+#include <map>
+#include <mutex>
+#include <set>
+
+#include "memory_outbox.h"
+#include "veche/modem/pool.h"
+#include "veche/modem/sim/modem_simulator.h"
+
+namespace veche::modem {
+namespace {
+
+using namespace std::chrono_literals;
+using sim::ModemSimulator;
+using sim::SimulatorOptions;
+
+// Records what modems report, and lets a test wait for it.
+class RecordingListener : public ModemListener {
+public:
+    void onReceived(const std::string&, const IncomingSms& sms) override {
+        std::lock_guard lock(mutex_);
+        received_.push_back(sms);
+        changed_.notify_all();
+    }
+    void onDeliveryReport(const std::string&, const DeliveryReport& report) override {
+        std::lock_guard lock(mutex_);
+        reports_.push_back(report);
+        changed_.notify_all();
+    }
+    void onConnectionChanged(const std::string& id, bool connected) override {
+        std::lock_guard lock(mutex_);
+        connected_[id] = connected;
+        changed_.notify_all();
+    }
+    bool waitConnected(const std::string& id, bool connected, std::chrono::seconds timeout) {
+        std::unique_lock lock(mutex_);
+        return changed_.wait_for(lock, timeout, [&] {
+            const auto found = connected_.find(id);
+            return found != connected_.end() && found->second == connected;
+        });
+    }
+    std::vector<IncomingSms> waitReceived(std::size_t n, std::chrono::seconds timeout) {
+        std::unique_lock lock(mutex_);
+        changed_.wait_for(lock, timeout, [&] { return received_.size() >= n; });
+        return received_;
+    }
+    std::vector<DeliveryReport> waitReports(std::size_t n, std::chrono::seconds timeout) {
+        std::unique_lock lock(mutex_);
+        changed_.wait_for(lock, timeout, [&] { return reports_.size() >= n; });
+        return reports_;
+    }
+
+private:
+    std::mutex mutex_;
+    std::condition_variable changed_;
+    std::vector<IncomingSms> received_;
+    std::vector<DeliveryReport> reports_;
+    std::map<std::string, bool> connected_;
+};
+
+std::filesystem::path freshDir() {
+    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+    auto dir =
+        std::filesystem::temp_directory_path() / ("veche-modem-" + std::string(info->name()));
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    return dir;
+}
+
+GammuModemOptions optionsFor(const std::string& id, const std::filesystem::path& link) {
+    GammuModemOptions o;
+    o.id = id;
+    o.device = link.string();
+    o.pollInboxEvery = 1s;
+    o.reconnectFirst = 100ms;
+    o.reconnectMax = 1s;
+    return o;
+}
+
+std::string repeat(const std::string& s, int n) {
+    std::string out;
+    for (int i = 0; i < n; ++i) {
+        out += s;
+    }
+    return out;
+}
+
+class GammuModemTest : public ::testing::Test {
+protected:
+    void SetUp() override { ASSERT_TRUE(listener.waitConnected("m0", true, 30s)); }
+
+    std::filesystem::path dir = freshDir();
+    ModemSimulator simulator{SimulatorOptions{dir / "modem0"}};
+    RecordingListener listener;
+    GammuModem modem{optionsFor("m0", dir / "modem0"), listener};
+};
+
+TEST_F(GammuModemTest, LatinAndCyrillicOfOneTwoAndFivePartsArriveExactly) {
+    const std::vector<std::pair<std::string, int>> cases = {
+        {repeat("Meeting at 19:00, yard. ", 4), 1},         // 96 GSM-7 characters
+        {repeat("Water off on Monday 9-17. ", 11), 2},      // 286
+        {repeat("Notice {board} [vote] ~ ok. ", 22), 5},    // 726 septets: escapes count twice
+        {repeat("Собрание во дворе. ", 3), 1},              // 57 UCS-2 characters
+        {repeat("Отключение воды в понедельник. ", 4), 2},  // 124
+        {repeat("Голосование по капремонту, ёлка, «кавычки». ", 7), 5},  // 308
+    };
+    std::size_t sent = 0;
+    for (const auto& [text, parts] : cases) {
+        const SendOutcome o = modem.send({"+79001112233", text, true}).get();
+        ASSERT_EQ(o.status, SendOutcome::Status::Sent) << o.error;
+        EXPECT_EQ(o.parts, parts) << text;
+        EXPECT_EQ(o.references.size(), static_cast<std::size_t>(parts));
+        ASSERT_TRUE(simulator.waitForSent(++sent, 10s));
+        const auto got = simulator.sent().back();
+        EXPECT_EQ(got.text, text);
+        EXPECT_EQ(got.parts, parts);
+        EXPECT_EQ(got.to, "+79001112233");
+        EXPECT_TRUE(got.statusReportRequested);
+    }
+    // Each part asked for a delivery report, and the simulator gave one.
+    EXPECT_GE(listener.waitReports(16, 20s).size(), 16u);
+}
+
+TEST_F(GammuModemTest, ReceivesCyrillicJoinedAndDeletesWhatItHandedOver) {
+    simulator.deliver("+79001112233", "СТОП");
+    const std::string longText = repeat("Во дворе не горит фонарь. ", 4);  // two parts
+    simulator.deliver("+79004445566", longText);
+    const auto got = listener.waitReceived(2, 30s);
+    ASSERT_EQ(got.size(), 2u);
+    std::set<std::pair<std::string, std::string>> texts;
+    for (const IncomingSms& sms : got) {
+        texts.insert({sms.from, sms.text});
+    }
+    EXPECT_EQ(texts, (std::set<std::pair<std::string, std::string>>{{"+79001112233", "СТОП"},
+                                                                    {"+79004445566", longText}}));
+    // Deleted once handed over: a later message comes alone.
+    simulator.deliver("+79001112233", "СТАРТ");
+    const auto after = listener.waitReceived(3, 30s);
+    ASSERT_EQ(after.size(), 3u);
+    EXPECT_EQ(after[2].text, "СТАРТ");
+}
+
+TEST_F(GammuModemTest, AnUnpluggedModemAnswersNotSentAndReconnectsByItself) {
+    simulator.unplug();
+    const SendOutcome lost = modem.send({"+79001112233", "hello", false}).get();
+    EXPECT_NE(lost.status, SendOutcome::Status::Sent);
+    ASSERT_TRUE(listener.waitConnected("m0", false, 60s));
+    simulator.replug();
+    ASSERT_TRUE(listener.waitConnected("m0", true, 60s));
+    EXPECT_EQ(modem.info().reconnects, 1);
+    const SendOutcome o = modem.send({"+79001112233", "снова на связи", false}).get();
+    EXPECT_EQ(o.status, SendOutcome::Status::Sent) << o.error;
+}
+
+TEST_F(GammuModemTest, DialsUssd) {
+    simulator.setUssdReply("*100#", "Баланс: 42 руб.");
+    const UssdReply reply = modem.dialUssd("*100#").get();
+    ASSERT_TRUE(reply.ok) << reply.error;
+    EXPECT_EQ(reply.text, "Баланс: 42 руб.");
+}
+
+// A broadcast through two modems; one is unplugged in the middle. Every
+// message is sent, none is marked sent twice, and a message reaches a phone
+// twice only when its modem accepted it but the confirmation was lost with
+// the device.
+TEST(SmsPoolWithModems, AModemDroppedMidBroadcastIsFailedOver) {
+    const auto dir = freshDir();
+    ModemSimulator a{SimulatorOptions{dir / "a"}}, b{SimulatorOptions{dir / "b"}};
+    testing::MemoryOutbox outbox;
+    std::map<std::string, std::int64_t> idOf;
+    for (int i = 0; i < 16; ++i) {
+        const std::string text = "Оповещение №" + std::to_string(i);
+        idOf[text] =
+            outbox.add("+7900111" + std::to_string(2200 + i), text, SmsPriority::Broadcast);
+    }
+    PoolOptions options;
+    options.partsPerMinute = 6000;
+    options.retryAfter = 0ms;
+    SmsPool pool(outbox, nullptr, options, [] {
+        return std::chrono::duration_cast<std::chrono::milliseconds>(
+                   std::chrono::system_clock::now().time_since_epoch())
+            .count();
+    });
+    GammuModem ma(optionsFor("a", dir / "a"), pool), mb(optionsFor("b", dir / "b"), pool);
+    pool.addModem(ma);
+    pool.addModem(mb);
+    pool.start();
+    ASSERT_TRUE(a.waitForSent(3, 60s));
+    a.unplug();
+    ASSERT_TRUE(outbox.waitFor("sent", 16, 120s, "delivered"))
+        << "queued " << outbox.count("queued") << ", failed " << outbox.count("failed");
+
+    for (const auto& [id, times] : outbox.sentTimes()) {
+        EXPECT_EQ(times, 1) << id;
+    }
+    std::map<std::string, int> arrivals;
+    for (const auto& s : a.sent()) {
+        ++arrivals[s.text];
+    }
+    for (const auto& s : b.sent()) {
+        ++arrivals[s.text];
+    }
+    ASSERT_EQ(arrivals.size(), 16u);  // none lost
+    for (const auto& [text, n] : arrivals) {
+        if (n > 1) {  // only a confirmation lost with the device
+            EXPECT_EQ(n, 2) << text;
+            EXPECT_GT(outbox.entry(idOf[text]).sms.attempts, 1) << text;
+        }
+    }
+    EXPECT_GE(pool.counters().at("a").failures + pool.counters().at("a").messagesSent, 3);
+}
+
+}  // namespace
+}  // namespace veche::modem
