@@ -8,6 +8,8 @@
 #include <stdexcept>
 #include <vector>
 
+#include "hex.h"
+
 namespace veche::signing {
 namespace {
 
@@ -130,13 +132,7 @@ bool isPublicKey(std::string_view text) {
 std::string sha256Hex(std::string_view data) {
     unsigned char digest[SHA256_DIGEST_LENGTH];
     SHA256(reinterpret_cast<const unsigned char*>(data.data()), data.size(), digest);
-    static constexpr char kDigits[] = "0123456789abcdef";
-    std::string hex;
-    for (unsigned char b : digest) {
-        hex.push_back(kDigits[b >> 4]);
-        hex.push_back(kDigits[b & 0xF]);
-    }
-    return hex;
+    return lowerHex(digest, sizeof digest);
 }
 
 std::string canonicalRequest(std::string_view method, std::string_view pathAndQuery,

@@ -4,6 +4,8 @@
 
 #include <stdexcept>
 
+#include "hex.h"
+
 namespace veche::signing {
 
 std::string phoneHash(std::string_view salt, std::string_view phone, int iterations) {
@@ -14,13 +16,7 @@ std::string phoneHash(std::string_view salt, std::string_view phone, int iterati
                           digest) != 1) {
         throw std::runtime_error("PBKDF2 failed");
     }
-    static constexpr char kDigits[] = "0123456789abcdef";
-    std::string hex;
-    for (unsigned char b : digest) {
-        hex.push_back(kDigits[b >> 4]);
-        hex.push_back(kDigits[b & 0xF]);
-    }
-    return hex;
+    return lowerHex(digest, sizeof digest);
 }
 
 }  // namespace veche::signing
