@@ -5,7 +5,7 @@
 
 namespace veche::signing {
 
-// Work factor of phone hashes: about 6 ms a hash on the hub's machine.
+// Work factor of phone hashes: milliseconds a hash, on a hub or a kiosk.
 constexpr int kPhoneHashIterations = 10'000;
 
 // What a kiosk keeps instead of a voter's phone number: the hex of
