@@ -91,8 +91,11 @@ void SmsPool::run(Runner& runner) {
             }
         }
         if (!runner.modem.info().connected) {
+            // onConnectionChanged() wakes this wait; the timeout is a backstop.
             std::unique_lock lock(mutex_);
-            if (wake_.wait_for(lock, kWaitForModem, [this] { return stopping_; })) {
+            wake_.wait_for(lock, kWaitForModem,
+                           [&] { return stopping_ || runner.modem.info().connected; });
+            if (stopping_) {
                 return;
             }
             continue;

@@ -77,7 +77,7 @@ Poco::JSON::Object assemblyJson(const Assembly& a) {
     Poco::JSON::Object o(Poco::JSON_PRESERVE_KEY_ORDER);
     o.set("id", a.id);
     o.set("territory_id", a.territoryId);
-    o.set("building_id", a.buildingId ? Poco::Dynamic::Var(*a.buildingId) : Poco::Dynamic::Var());
+    o.set("building_id", api::orNull(a.buildingId));
     o.set("rules", std::string(core::nameOf(a.agenda.rules)));
     o.set("form", std::string(nameOf(a.form)));
     o.set("kind", a.extraordinary ? "extraordinary" : "annual");
@@ -164,11 +164,7 @@ void addAssemblyRoutes(Router& router, Hub& hub) {
             201, render(assemblyJson(hub.createAssembly(assemblyFrom(req.body), announced))));
     });
     router.add("GET", "/api/v1/assemblies", kReaders, [&hub](const Request&) {
-        Poco::JSON::Array list;
-        for (const Assembly& a : hub.assemblies()) {
-            list.add(assemblyJson(a));
-        }
-        return Response::json(200, render(list));
+        return Response::json(200, render(api::arrayOf(hub.assemblies(), assemblyJson)));
     });
     router.add("GET", "/api/v1/assemblies/{id}", kReaders, [&hub](const Request& req) {
         return Response::json(200, render(assemblyJson(hub.assembly(req.params.at("id")))));

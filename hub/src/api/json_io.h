@@ -39,6 +39,26 @@ Response problemsResponse(const core::Problems& problems, const std::string& fil
 // "2026-12-10T07:00:00Z"
 std::string isoTime(Millis t);
 
+// Each of `items` made JSON by `toJson`, as an array.
+template <typename Items, typename ToJson>
+Poco::JSON::Array arrayOf(const Items& items, ToJson toJson) {
+    Poco::JSON::Array array;
+    for (const auto& item : items) {
+        array.add(toJson(item));
+    }
+    return array;
+}
+
+// Strings as a JSON array.
+inline Poco::JSON::Array stringArray(const std::vector<std::string>& strings) {
+    return arrayOf(strings, [](const std::string& s) { return s; });
+}
+
+// The string, or null.
+inline Poco::Dynamic::Var orNull(const std::optional<std::string>& value) {
+    return value ? Poco::Dynamic::Var(*value) : Poco::Dynamic::Var();
+}
+
 // A JSON object or array rendered as text.
 std::string render(const Poco::JSON::Object& o);
 std::string render(const Poco::JSON::Array& a);

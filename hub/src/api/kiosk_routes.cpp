@@ -132,11 +132,7 @@ Poco::JSON::Object changesJson(const KioskChanges& c) {
         Poco::JSON::Object j(Poco::JSON_PRESERVE_KEY_ORDER);
         j.set("id", p.id);
         j.set("question", p.question);
-        Poco::JSON::Array options;
-        for (const std::string& option : p.options) {
-            options.add(option);
-        }
-        j.set("options", options);
+        j.set("options", api::stringArray(p.options));
         j.set("opens_at", p.opensAt);
         j.set("closes_at", p.closesAt);
         polls.add(j);

@@ -41,11 +41,7 @@ Poco::JSON::Object noticeJson(const Notice& n) {
     Poco::JSON::Object o(Poco::JSON_PRESERVE_KEY_ORDER);
     o.set("id", n.id);
     o.set("territory_id", n.territoryId);
-    Poco::JSON::Array buildings;
-    for (const std::string& b : n.buildingIds) {
-        buildings.add(b);
-    }
-    o.set("building_ids", buildings);
+    o.set("building_ids", api::stringArray(n.buildingIds));
     o.set("category", std::string(nameOf(n.category)));
     o.set("category_title", std::string(titleOf(n.category)));
     o.set("title", n.title);
@@ -71,13 +67,12 @@ void addNoticeRoutes(Router& router, Hub& hub) {
         }
         const auto building = req.query.find("building_id");
         const auto all = req.query.find("all");
-        Poco::JSON::Array list;
-        for (const Notice& n :
-             hub.notices(territory->second, building == req.query.end() ? "" : building->second,
-                         all == req.query.end() || all->second != "true")) {
-            list.add(noticeJson(n));
-        }
-        return Response::json(200, render(list));
+        return Response::json(
+            200,
+            render(api::arrayOf(
+                hub.notices(territory->second, building == req.query.end() ? "" : building->second,
+                            all == req.query.end() || all->second != "true"),
+                noticeJson)));
     });
     router.add("GET", "/api/v1/notices/{id}", kNoticeReaders, [&hub](const Request& req) {
         return Response::json(200, render(noticeJson(hub.notice(req.params.at("id")))));

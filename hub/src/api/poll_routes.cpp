@@ -37,13 +37,9 @@ Poco::JSON::Object pollJson(const Poll& p) {
     Poco::JSON::Object o(Poco::JSON_PRESERVE_KEY_ORDER);
     o.set("id", p.id);
     o.set("territory_id", p.territoryId);
-    o.set("building_id", p.buildingId ? Poco::Dynamic::Var(*p.buildingId) : Poco::Dynamic::Var());
+    o.set("building_id", api::orNull(p.buildingId));
     o.set("question", p.question);
-    Poco::JSON::Array options;
-    for (const std::string& option : p.options) {
-        options.add(option);
-    }
-    o.set("options", options);
+    o.set("options", api::stringArray(p.options));
     o.set("opens_at", api::isoTime(p.opensAt));
     o.set("closes_at", api::isoTime(p.closesAt));
     return o;
@@ -53,7 +49,7 @@ Poco::JSON::Object reportJson(const Report& r) {
     Poco::JSON::Object o(Poco::JSON_PRESERVE_KEY_ORDER);
     o.set("id", r.id);
     o.set("territory_id", r.territoryId);
-    o.set("building_id", r.buildingId ? Poco::Dynamic::Var(*r.buildingId) : Poco::Dynamic::Var());
+    o.set("building_id", api::orNull(r.buildingId));
     o.set("category", r.category);
     o.set("text", r.text);
     o.set("phone", r.phone);
@@ -76,11 +72,8 @@ void addPollRoutes(Router& router, Hub& hub) {
         if (territory == req.query.end()) {
             throw ApiError::invalid("territory_id", "territory_id is required");
         }
-        Poco::JSON::Array list;
-        for (const Poll& p : hub.polls().polls(territory->second)) {
-            list.add(pollJson(p));
-        }
-        return Response::json(200, render(list));
+        return Response::json(200,
+                              render(api::arrayOf(hub.polls().polls(territory->second), pollJson)));
     });
     router.add("GET", "/api/v1/polls/{id}/results", kAuditors, [&hub](const Request& req) {
         const Poll p = hub.polls().poll(req.params.at("id"));
@@ -96,12 +89,10 @@ void addPollRoutes(Router& router, Hub& hub) {
     });
     router.add("GET", "/api/v1/reports", kStaffWork, [&hub](const Request& req) {
         const auto status = req.query.find("status");
-        Poco::JSON::Array list;
-        for (const Report& r :
-             hub.polls().reports(status == req.query.end() ? "new" : status->second)) {
-            list.add(reportJson(r));
-        }
-        return Response::json(200, render(list));
+        return Response::json(
+            200, render(api::arrayOf(
+                     hub.polls().reports(status == req.query.end() ? "new" : status->second),
+                     reportJson)));
     });
     router.add("POST", "/api/v1/reports/{id}/status", kStaffWork, [&hub](const Request& req) {
         const auto body = api::parseObject(req.body);

@@ -76,12 +76,10 @@ void addResidentRoutes(Router& router, Hub& hub) {
     });
     router.add("GET", "/api/v1/link-requests", kStaffWork, [&hub](const Request& req) {
         const auto status = req.query.find("status");
-        Poco::JSON::Array list;
-        for (const LinkRequest& r : hub.residents().store().linkRequests(
-                 status == req.query.end() ? "pending" : status->second)) {
-            list.add(linkJson(r));
-        }
-        return Response::json(200, render(list));
+        return Response::json(
+            200, render(api::arrayOf(hub.residents().store().linkRequests(
+                                         status == req.query.end() ? "pending" : status->second),
+                                     linkJson)));
     });
     router.add(
         "POST", "/api/v1/link-requests/{id}/confirm", kStaffWork, [&hub](const Request& req) {

@@ -56,11 +56,8 @@ void addTerritoryRoutes(Router& router, Hub& hub) {
         return Response::json(201, render(territoryJson(hub.territories().createTerritory(name))));
     });
     router.add("GET", "/api/v1/territories", kReaders, [&hub](const Request&) {
-        Poco::JSON::Array list;
-        for (const Territory& t : hub.territories().territories()) {
-            list.add(territoryJson(t));
-        }
-        return Response::json(200, render(list));
+        return Response::json(200,
+                              render(api::arrayOf(hub.territories().territories(), territoryJson)));
     });
     router.add("POST", "/api/v1/territories/{id}/buildings", kOperator, [&hub](const Request& req) {
         const auto body = api::parseObject(req.body);
@@ -78,11 +75,9 @@ void addTerritoryRoutes(Router& router, Hub& hub) {
         if (!hub.territories().territory(req.params.at("id"))) {
             throw ApiError::notFound("territory " + req.params.at("id"));
         }
-        Poco::JSON::Array list;
-        for (const Building& b : hub.territories().buildings(req.params.at("id"))) {
-            list.add(buildingJson(b));
-        }
-        return Response::json(200, render(list));
+        return Response::json(
+            200,
+            render(api::arrayOf(hub.territories().buildings(req.params.at("id")), buildingJson)));
     });
 }
 

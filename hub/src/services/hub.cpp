@@ -170,9 +170,9 @@ Assembly Hub::assembly(const std::string& id) {
     return *a;
 }
 
-std::vector<Assembly> Hub::assemblies() {
+std::vector<Assembly> Hub::assemblies(const std::string& territoryId) {
     assemblies_.advance(clock_.now());
-    return assemblies_.list();
+    return assemblies_.list(territoryId);
 }
 
 void Hub::checkBallot(Ballot& ballot, const Assembly& a, const std::string* kioskBuilding) {

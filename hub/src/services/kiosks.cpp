@@ -244,14 +244,12 @@ KioskChanges KioskService::changes(const Kiosk& kiosk, Millis cursor) {
         }
     }
     ResidentStore& residents = hub_.residents().store();
-    c.salt = residents.salt(c.building.id, random_.hex(16));
+    c.salt = residents.salt(c.building.id, [this] { return random_.hex(16); });
     for (const auto& [phone, owner] : residents.linkedPhones(c.building.id)) {
         c.voterHashes.emplace_back(phoneHash(c.salt, phone), owner);
     }
-    for (Assembly& a : hub_.assemblies()) {
-        const bool here =
-            a.buildingId ? *a.buildingId == c.building.id : a.territoryId == c.territory.id;
-        if (here) {
+    for (Assembly& a : hub_.assemblies(c.territory.id)) {
+        if (!a.buildingId || *a.buildingId == c.building.id) {
             c.assemblies.push_back(std::move(a));
         }
     }

@@ -2,6 +2,9 @@
 
 #include <Poco/Data/Session.h>
 #include <Poco/Nullable.h>
+#include <Poco/Tuple.h>
+
+#include <map>
 
 #include <stdexcept>
 
@@ -24,17 +27,67 @@ T known(const std::optional<T>& value, const std::string& what) {
     return *value;
 }
 
-std::vector<core::AgendaItem> agendaOf(Poco::Data::Session& s, const std::string& assemblyId) {
-    std::vector<std::string> ids, titles, thresholds;
-    s << "SELECT item_id, title, threshold FROM agenda_items WHERE assembly_id = $1 "
-         "ORDER BY position",
-        useRef(assemblyId), into(ids), into(titles), into(thresholds), now;
-    std::vector<core::AgendaItem> items;
-    for (std::size_t i = 0; i < ids.size(); ++i) {
-        items.push_back({ids[i], titles[i],
-                         known(core::parseThreshold(thresholds[i]), "threshold " + thresholds[i])});
+using Row =
+    Poco::Tuple<std::string, std::string, Poco::Nullable<std::string>, std::string, std::string,
+                std::string, std::string, std::string, std::string, std::string, std::string,
+                Poco::Int64, Poco::Int64, int, std::string, Poco::Int64>;
+
+Assembly assemblyOf(const Row& r) {
+    Assembly a;
+    a.id = r.get<0>();
+    a.territoryId = r.get<1>();
+    if (!r.get<2>().isNull()) {
+        a.buildingId = r.get<2>().value();
     }
-    return items;
+    a.agenda.rules = known(core::parseRuleSet(r.get<3>()), "rule set " + r.get<3>());
+    a.form = known(parseForm(r.get<4>()), "form " + r.get<4>());
+    a.extraordinary = r.get<5>() == "extraordinary";
+    a.title = r.get<6>();
+    a.initiator = r.get<7>();
+    a.place = r.get<8>();
+    a.ballotAddress = r.get<9>();
+    a.materials = r.get<10>();
+    a.opensAt = r.get<11>();
+    a.closesAt = r.get<12>();
+    a.electronicBinding = r.get<13>() != 0;
+    a.status = known(parseStatus(r.get<14>()), "status " + r.get<14>());
+    a.createdAt = r.get<15>();
+    return a;
+}
+
+// The assemblies `where` selects (its placeholders bound to `keys` in
+// order), agendas included: two queries however many there are.
+std::vector<Assembly> select(Poco::Data::Session& s, const std::string& where,
+                             const std::vector<std::string>& keys) {
+    std::vector<Row> rows;
+    Poco::Data::Statement assemblies(s);
+    assemblies << "SELECT " << kColumns << " FROM assemblies WHERE " << where
+               << " ORDER BY opens_at, id",
+        into(rows);
+    std::vector<std::string> assemblyIds, ids, titles, thresholds;
+    Poco::Data::Statement items(s);
+    items << "SELECT assembly_id, item_id, title, threshold FROM agenda_items WHERE "
+             "assembly_id IN (SELECT id FROM assemblies WHERE "
+          << where << ") ORDER BY assembly_id, position",
+        into(assemblyIds), into(ids), into(titles), into(thresholds);
+    for (const std::string& key : keys) {
+        assemblies, useRef(key);
+        items, useRef(key);
+    }
+    assemblies.execute();
+    items.execute();
+    std::map<std::string, std::vector<core::AgendaItem>> agendas;
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        agendas[assemblyIds[i]].push_back(
+            {ids[i], titles[i],
+             known(core::parseThreshold(thresholds[i]), "threshold " + thresholds[i])});
+    }
+    std::vector<Assembly> out;
+    for (const Row& r : rows) {
+        out.push_back(assemblyOf(r));
+        out.back().agenda.items = std::move(agendas[out.back().id]);
+    }
+    return out;
 }
 
 }  // namespace
@@ -71,40 +124,16 @@ void AssemblyStore::create(const Assembly& a) {
 
 std::optional<Assembly> AssemblyStore::get(const std::string& id) {
     Poco::Data::Session s = db_.session();
-    Assembly a;
-    Poco::Nullable<std::string> building;
-    std::string rules, form, kind, status;
-    int binding = 0;
-    Poco::Data::Statement select(s);
-    select << "SELECT " + std::string(kColumns) + " FROM assemblies WHERE id = $1", useRef(id),
-        into(a.id), into(a.territoryId), into(building), into(rules), into(form), into(kind),
-        into(a.title), into(a.initiator), into(a.place), into(a.ballotAddress), into(a.materials),
-        into(a.opensAt), into(a.closesAt), into(binding), into(status), into(a.createdAt);
-    if (select.execute() == 0) {
+    auto found = select(s, "id = $1", {id});
+    if (found.empty()) {
         return std::nullopt;
     }
-    if (!building.isNull()) {
-        a.buildingId = building.value();
-    }
-    a.agenda.rules = known(core::parseRuleSet(rules), "rule set " + rules);
-    a.form = known(parseForm(form), "form " + form);
-    a.extraordinary = kind == "extraordinary";
-    a.electronicBinding = binding != 0;
-    a.status = known(parseStatus(status), "status " + status);
-    a.agenda.items = agendaOf(s, a.id);
-    return a;
+    return std::move(found.front());
 }
 
-std::vector<Assembly> AssemblyStore::list() {
-    std::vector<std::string> ids;
-    db_.session() << "SELECT id FROM assemblies ORDER BY opens_at, id", into(ids), now;
-    std::vector<Assembly> out;
-    for (const std::string& id : ids) {
-        if (auto a = get(id)) {
-            out.push_back(std::move(*a));
-        }
-    }
-    return out;
+std::vector<Assembly> AssemblyStore::list(const std::string& territoryId) {
+    Poco::Data::Session s = db_.session();
+    return select(s, "($1 = '' OR territory_id = $2)", {territoryId, territoryId});
 }
 
 std::string AssemblyStore::voters(const std::string& id) {

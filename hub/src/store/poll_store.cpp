@@ -4,6 +4,7 @@
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Parser.h>
 #include <Poco/Nullable.h>
+#include <Poco/Tuple.h>
 
 #include <sstream>
 
@@ -31,6 +32,60 @@ std::vector<std::string> optionsOf(const std::string& json) {
     return out;
 }
 
+constexpr const char* kPollColumns =
+    "id, territory_id, building_id, question, options, opens_at, closes_at, created_at";
+using PollRow = Poco::Tuple<std::string, std::string, Poco::Nullable<std::string>, std::string,
+                            std::string, Poco::Int64, Poco::Int64, Poco::Int64>;
+
+Poll pollOf(const PollRow& r) {
+    Poll p;
+    p.id = r.get<0>();
+    p.territoryId = r.get<1>();
+    if (!r.get<2>().isNull()) {
+        p.buildingId = r.get<2>().value();
+    }
+    p.question = r.get<3>();
+    p.options = optionsOf(r.get<4>());
+    p.opensAt = r.get<5>();
+    p.closesAt = r.get<6>();
+    p.createdAt = r.get<7>();
+    return p;
+}
+
+using ReportRow =
+    Poco::Tuple<std::string, std::string, Poco::Nullable<std::string>, std::string, std::string,
+                std::string, std::string, std::string, std::string, Poco::Int64, Poco::Int64>;
+
+Report reportOf(const ReportRow& r) {
+    Report out;
+    out.id = r.get<0>();
+    out.territoryId = r.get<1>();
+    if (!r.get<2>().isNull()) {
+        out.buildingId = r.get<2>().value();
+    }
+    out.category = r.get<3>();
+    out.text = r.get<4>();
+    out.phone = r.get<5>();
+    out.channel = r.get<6>();
+    out.status = r.get<7>();
+    out.answer = r.get<8>();
+    out.createdAt = r.get<9>();
+    out.changedAt = r.get<10>();
+    return out;
+}
+
+// Each row that `query` (bound to `key`) gives, made into a T by `make`.
+template <typename Row, typename Make>
+auto rowsOf(Database& db, const std::string& query, const std::string& key, Make make) {
+    std::vector<Row> rows;
+    db.session() << query, useRef(key), into(rows), now;
+    std::vector<decltype(make(rows.front()))> out;
+    for (const Row& r : rows) {
+        out.push_back(make(r));
+    }
+    return out;
+}
+
 constexpr const char* kReportColumns =
     "id, territory_id, building_id, category, text, phone, channel, status, answer, created_at, "
     "changed_at";
@@ -48,36 +103,19 @@ void PollStore::create(const Poll& p) {
 }
 
 std::optional<Poll> PollStore::get(const std::string& id) {
-    Poll p;
-    Poco::Nullable<std::string> building;
-    std::string options;
-    Poco::Data::Session s = db_.session();
-    Poco::Data::Statement select(s);
-    select << "SELECT id, territory_id, building_id, question, options, opens_at, closes_at, "
-              "created_at FROM polls WHERE id = $1",
-        useRef(id), into(p.id), into(p.territoryId), into(building), into(p.question),
-        into(options), into(p.opensAt), into(p.closesAt), into(p.createdAt);
-    if (select.execute() == 0) {
+    auto found = rowsOf<PollRow>(
+        db_, "SELECT " + std::string(kPollColumns) + " FROM polls WHERE id = $1", id, pollOf);
+    if (found.empty()) {
         return std::nullopt;
     }
-    if (!building.isNull()) {
-        p.buildingId = building.value();
-    }
-    p.options = optionsOf(options);
-    return p;
+    return std::move(found.front());
 }
 
 std::vector<Poll> PollStore::list(const std::string& territoryId) {
-    std::vector<std::string> ids;
-    db_.session() << "SELECT id FROM polls WHERE territory_id = $1 ORDER BY opens_at, id",
-        useRef(territoryId), into(ids), now;
-    std::vector<Poll> out;
-    for (const std::string& id : ids) {
-        if (auto p = get(id)) {
-            out.push_back(std::move(*p));
-        }
-    }
-    return out;
+    return rowsOf<PollRow>(db_,
+                           "SELECT " + std::string(kPollColumns) +
+                               " FROM polls WHERE territory_id = $1 ORDER BY opens_at, id",
+                           territoryId, pollOf);
 }
 
 void PollStore::answer(const std::string& pollId, const std::string& phone, int option, Millis at,
@@ -123,34 +161,19 @@ bool PollStore::addReport(const Report& r) {
 }
 
 std::optional<Report> PollStore::report(const std::string& id) {
-    Report r;
-    Poco::Nullable<std::string> building;
-    Poco::Data::Session s = db_.session();
-    Poco::Data::Statement select(s);
-    select << "SELECT " + std::string(kReportColumns) + " FROM reports WHERE id = $1", useRef(id),
-        into(r.id), into(r.territoryId), into(building), into(r.category), into(r.text),
-        into(r.phone), into(r.channel), into(r.status), into(r.answer), into(r.createdAt),
-        into(r.changedAt);
-    if (select.execute() == 0) {
+    auto found = rowsOf<ReportRow>(
+        db_, "SELECT " + std::string(kReportColumns) + " FROM reports WHERE id = $1", id, reportOf);
+    if (found.empty()) {
         return std::nullopt;
     }
-    if (!building.isNull()) {
-        r.buildingId = building.value();
-    }
-    return r;
+    return std::move(found.front());
 }
 
 std::vector<Report> PollStore::reports(const std::string& status) {
-    std::vector<std::string> ids;
-    db_.session() << "SELECT id FROM reports WHERE status = $1 ORDER BY created_at, id",
-        useRef(status), into(ids), now;
-    std::vector<Report> out;
-    for (const std::string& id : ids) {
-        if (auto r = report(id)) {
-            out.push_back(std::move(*r));
-        }
-    }
-    return out;
+    return rowsOf<ReportRow>(db_,
+                             "SELECT " + std::string(kReportColumns) +
+                                 " FROM reports WHERE status = $1 ORDER BY created_at, id",
+                             status, reportOf);
 }
 
 bool PollStore::updateReport(const std::string& id, const std::string& status,

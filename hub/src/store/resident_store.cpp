@@ -162,7 +162,8 @@ bool ResidentStore::decide(const std::string& id, const std::string& status,
     return update.execute() > 0;
 }
 
-std::string ResidentStore::salt(const std::string& buildingId, const std::string& fresh) {
+std::string ResidentStore::salt(const std::string& buildingId,
+                                const std::function<std::string()>& fresh) {
     Poco::Data::Session s = db_.session();
     std::string salt;
     Poco::Data::Statement select(s);
@@ -171,9 +172,10 @@ std::string ResidentStore::salt(const std::string& buildingId, const std::string
     if (select.execute() > 0) {
         return salt;  // every sync but the first: no write
     }
+    const std::string made = fresh();
     s << "INSERT INTO building_salts (building_id, salt) VALUES ($1, $2) "
          "ON CONFLICT (building_id) DO NOTHING",
-        useRef(buildingId), useRef(fresh), now;
+        useRef(buildingId), useRef(made), now;
     select.execute();  // ours, or the one a concurrent first sync stored
     return salt;
 }

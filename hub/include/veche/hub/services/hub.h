@@ -74,7 +74,8 @@ public:
 
     // Assemblies with their status brought up to the present.
     Assembly assembly(const std::string& id);
-    std::vector<Assembly> assemblies();
+    // All of them, or those of `territoryId`.
+    std::vector<Assembly> assemblies(const std::string& territoryId = "");
 
     // Validates and stores a ballot from any channel (receivedAt is set
     // here): the assembly exists, voting was open when it was cast, the voter

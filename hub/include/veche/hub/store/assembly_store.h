@@ -20,7 +20,8 @@ public:
 
     // Without the voter list, which is large: see voters().
     std::optional<Assembly> get(const std::string& id);
-    std::vector<Assembly> list();
+    // In order of opening; all of them when `territoryId` is empty.
+    std::vector<Assembly> list(const std::string& territoryId = "");
 
     // The voter list frozen with the assembly (Assembly::voters).
     std::string voters(const std::string& id);

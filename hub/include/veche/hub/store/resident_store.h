@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -38,8 +39,8 @@ public:
     // Decides a pending request; false when it is not pending.
     bool decide(const std::string& id, const std::string& status, const std::string& ownerId,
                 Millis at, const std::string& by, const std::string& reason);
-    // The building's salt for phone hashes, made from `fresh` the first time.
-    std::string salt(const std::string& buildingId, const std::string& fresh);
+    // The building's salt for phone hashes, made by `fresh` the first time.
+    std::string salt(const std::string& buildingId, const std::function<std::string()>& fresh);
     // (phone, owner) of every confirmed link in the building.
     std::vector<std::pair<std::string, std::string>> linkedPhones(const std::string& buildingId);
 
