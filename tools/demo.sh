@@ -8,10 +8,27 @@ cd "$(dirname "$0")/.."
 
 tools/install-deps.sh
 cmake --preset default >/dev/null
-cmake --build --preset default --target veche-hub >/dev/null
+cmake --build --preset default --target veche-hub veche-modem-sim >/dev/null
 
 hub=build/default/hub/veche-hub
+sim=build/default/modem/sim/veche-modem-sim
 bundle=docs/samples/oss-mkd-sadovaya-12
+state=veche-state
+
+# Two simulated GSM modems on pseudo-terminals; libGammu drives them as real
+# ones. What a phone would show goes to $state/modemN.log; a line written to
+# $state/modemN.in is a command ("deliver +7… text" sends the hub an SMS).
+mkdir -p "$state"
+for n in 1 2; do
+    rm -f "$state/modem$n.in" && mkfifo "$state/modem$n.in"
+    "$sim" --link "$state/modem$n" --parts-per-minute 20 --log "$state/modem$n.log" \
+        < "$state/modem$n.in" > /dev/null &
+    exec {fd}> "$state/modem$n.in"  # held open by the hub: the simulators live as long as it
+done
+cat > "$state/demo.properties" <<CONF
+sms.modems = $state/modem1, $state/modem2
+sms.parts_per_minute = 20
+CONF
 
 echo "== Пересчёт собрания по файлам пакета ($bundle):"
 "$hub" recount "$bundle"
@@ -31,7 +48,17 @@ cat <<HINTS
       (unzip -d bundle bundle.zip && $hub recount bundle — тот же результат, что у хаба)
   Токен оператора (создание территорий, зданий, собраний): $operator
   curl -s http://127.0.0.1:8080/metrics
+
+== SMS через два имитатора GSM-модема (что «видит телефон» — в $state/modem1.log и modem2.log):
+  Экстренное объявление уйдёт жителю кв. 1 (+79161234567, дал согласие на SMS):
+  curl -s -H 'Authorization: Bearer $operator' -d '{"territory_id": "T", "category": "emergency",
+       "title": "Отключение газа", "body": "Сегодня с 12 до 15", "author": "ТОС",
+       "valid_from": "2026-01-01T00:00:00Z", "valid_until": "2030-01-01T00:00:00Z"}' http://127.0.0.1:8080/api/v1/notices
+  Житель отвечает на опрос и отписывается:
+  echo 'deliver +79161234567 2' > $state/modem1.in
+  echo 'deliver +79161234567 СТОП' > $state/modem1.in
+  curl -s -H 'Authorization: Bearer $auditor' http://127.0.0.1:8080/api/v1/sms
 Остановка: Ctrl-C.
 
 HINTS
-exec "$hub" serve --demo "$bundle"
+exec "$hub" serve --config "$state/demo.properties" --demo "$bundle"

@@ -24,6 +24,10 @@ SmsPool::SmsPool(Outbox& outbox, InboundSink inbound, PoolOptions options,
     : outbox_(outbox), inbound_(std::move(inbound)), options_(options), nowMs_(std::move(nowMs)) {}
 
 SmsPool::~SmsPool() {
+    stop();
+}
+
+void SmsPool::stop() {
     {
         std::lock_guard lock(mutex_);
         stopping_ = true;
@@ -37,6 +41,7 @@ SmsPool::~SmsPool() {
     for (const QueuedSms& sms : window_) {  // claimed, never tried
         outbox_.release(sms.id, "the pool stopped", nowMs_());
     }
+    window_.clear();
 }
 
 void SmsPool::addModem(Modem& modem) {

@@ -215,6 +215,7 @@ TEST(SmsPoolWithModems, AModemDroppedMidBroadcastIsFailedOver) {
         }
     }
     EXPECT_GE(pool.counters().at("a").failures + pool.counters().at("a").messagesSent, 3);
+    pool.stop();  // before the modems go
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 #include "roles.h"
 #include "veche/hub/api/routes.h"
 #include "veche/hub/http/api_error.h"
+#include "veche/hub/services/sms.h"
 
 namespace veche::hub {
 namespace {
@@ -55,10 +56,12 @@ Poco::JSON::Object noticeJson(const Notice& n) {
 
 }  // namespace
 
-void addNoticeRoutes(Router& router, Hub& hub) {
-    router.add("POST", "/api/v1/notices", kNoticeAuthors, [&hub](const Request& req) {
-        return Response::json(
-            201, render(noticeJson(hub.createNotice(noticeFrom(req.body), *req.role))));
+void addNoticeRoutes(Router& router, Hub& hub, SmsService& sms) {
+    router.add("POST", "/api/v1/notices", kNoticeAuthors, [&hub, &sms](const Request& req) {
+        const Notice notice = hub.createNotice(noticeFrom(req.body), *req.role);
+        auto o = noticeJson(notice);
+        o.set("sms_queued", sms.fanOut(notice));
+        return Response::json(201, render(o));
     });
     router.add("GET", "/api/v1/notices", kNoticeReaders, [&hub](const Request& req) {
         const auto territory = req.query.find("territory_id");

@@ -170,22 +170,32 @@ void addServiceRoutes(Router& router, Hub& hub, Metrics& metrics, Database& db) 
                      count("SELECT COUNT(*) FROM link_requests WHERE status = 'pending'"));
     metrics.addGauge("veche_reports_new", "Problem reports nobody has taken up yet.",
                      count("SELECT COUNT(*) FROM reports WHERE status = 'new'"));
+    metrics.addGauge(
+        "veche_sms_queue_length", "SMS waiting for a modem or being sent.",
+        count("SELECT COUNT(*) FROM sms_outbox WHERE status IN ('queued', 'sending')"));
+    metrics.addGauge("veche_sms_failed_last_24h", "SMS that failed for good in the last day.",
+                     count("SELECT COUNT(*) FROM sms_outbox WHERE status = 'failed' AND "
+                           "created_at >= $1",
+                           [&clock] { return clock.now() - 24 * 60 * 60'000LL; }));
 }
 
 }  // namespace
 
 void addAssemblyRoutes(Router& router, Hub& hub);
-void addNoticeRoutes(Router& router, Hub& hub);
+void addNoticeRoutes(Router& router, Hub& hub, SmsService& sms);
+void addSmsRoutes(Router& router, SmsService& sms, CodeService& codes);
 void addKioskRoutes(Router& router, KioskService& kiosks);
 void addResidentRoutes(Router& router, Hub& hub);
 void addPollRoutes(Router& router, Hub& hub);
 
-void addRoutes(Router& router, Hub& hub, KioskService& kiosks, Metrics& metrics, Database& db) {
+void addRoutes(Router& router, Hub& hub, KioskService& kiosks, SmsService& sms, CodeService& codes,
+               Metrics& metrics, Database& db) {
     addServiceRoutes(router, hub, metrics, db);
     addTerritoryRoutes(router, hub);
     addRegistryRoutes(router, hub);
     addAssemblyRoutes(router, hub);
-    addNoticeRoutes(router, hub);
+    addNoticeRoutes(router, hub, sms);
+    addSmsRoutes(router, sms, codes);
     addKioskRoutes(router, kiosks);
     addResidentRoutes(router, hub);
     addPollRoutes(router, hub);

@@ -3,6 +3,7 @@
 #include <Poco/AutoPtr.h>
 #include <Poco/Logger.h>
 #include <Poco/Path.h>
+#include <Poco/StringTokenizer.h>
 #include <Poco/Util/AbstractConfiguration.h>
 #include <Poco/Util/IniFileConfiguration.h>
 #include <Poco/Util/JSONConfiguration.h>
@@ -72,6 +73,15 @@ HubConfig loadConfig(const std::string& path) {
         if (file->has("tls.certificate") || file->has("tls.private_key")) {
             c.server.tls =
                 TlsOptions{file->getString("tls.certificate"), file->getString("tls.private_key")};
+        }
+        for (const std::string& device : Poco::StringTokenizer(
+                 file->getString("sms.modems", ""), ",",
+                 Poco::StringTokenizer::TOK_TRIM | Poco::StringTokenizer::TOK_IGNORE_EMPTY)) {
+            c.sms.devices.push_back(device);
+        }
+        c.sms.pool.partsPerMinute = file->getInt("sms.parts_per_minute", c.sms.pool.partsPerMinute);
+        if (c.sms.pool.partsPerMinute < 1) {
+            throw std::runtime_error("sms.parts_per_minute must be at least 1");
         }
         c.settings.regionalSystem = file->getBool("hub.regional_system", false);
         c.settings.utcOffsetMinutes =

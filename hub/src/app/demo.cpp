@@ -13,6 +13,16 @@ namespace {
 
 constexpr Millis kDay = 24LL * 60 * 60 * 1000;
 
+std::string firstOwnerOf(Hub& hub, const std::string& buildingId, const std::string& premises) {
+    const core::Registry registry = hub.territories().registry(buildingId);
+    for (const core::Holding& h : registry.holdings) {
+        if (registry.premises[h.premises].number == premises && !h.owners.empty()) {
+            return registry.owners[h.owners.front()].id;
+        }
+    }
+    throw std::runtime_error("the demo bundle has no owner of premises " + premises);
+}
+
 std::string slurp(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
@@ -113,6 +123,13 @@ bool seedDemo(Hub& hub, const std::filesystem::path& bundle, std::ostream& log) 
     poll.opensAt = now - kDay;
     poll.closesAt = now + 21 * kDay;
     hub.polls().createPoll(poll);
+    // A resident of flat 1 with SMS consent: alerts and poll answers by SMS.
+    const std::string phone = hub.residents().registerPhone(kDemoPhone, "kiosk");
+    hub.residents().giveConsent(phone, "sms", "sms-2026-01", "kiosk");
+    const LinkRequest link = hub.residents().requestLink(phone, building.id, "1", "kiosk");
+    if (link.status != "confirmed") {
+        hub.residents().confirmLink(link.id, firstOwnerOf(hub, building.id, "1"), "demo");
+    }
     log << "demo: territory " << territory.id << ", building " << building.id << ", assembly "
         << created.id << " with " << byVoter.size() << " paper ballots\n";
     return true;

@@ -95,6 +95,10 @@ int ServeApp::main(const std::vector<std::string>&) {
     if (!demoBundle_.empty()) {
         seedDemo(hub, demoBundle_, std::clog);
     }
+    std::unique_ptr<SmsGateway> sms;
+    if (!config.sms.devices.empty()) {
+        sms = std::make_unique<SmsGateway>(stack.sms, clock, config.sms, stack.metrics);
+    }
     server.start();
 
     ScheduleTask schedule(hub, log);
@@ -103,11 +107,13 @@ int ServeApp::main(const std::vector<std::string>&) {
         new Poco::Util::TimerTaskAdapter<ScheduleTask>(schedule, &ScheduleTask::run), 0,
         kScheduleEveryMs);
 
-    log.information("event=listening address=%s:%hu tls=%s store=%s", config.server.host,
-                    server.port(), std::string(config.server.tls ? "on" : "off"), config.backend);
+    log.information("event=listening address=%s:%hu tls=%s store=%s modems=%z", config.server.host,
+                    server.port(), std::string(config.server.tls ? "on" : "off"), config.backend,
+                    config.sms.devices.size());
     waitForTerminationRequest();
     timer.cancel(true);
     server.stop();
+    sms.reset();
     log.information("event=stopped");
     return EXIT_OK;
 }

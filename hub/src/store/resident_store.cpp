@@ -234,4 +234,25 @@ std::optional<std::string> ResidentStore::linkedOwner(const std::string& phone,
     return owners.front();
 }
 
+std::vector<std::string> ResidentStore::smsRecipients(const std::string& territoryId,
+                                                      const std::vector<std::string>& buildingIds) {
+    std::vector<std::string> phones, buildings;
+    db_.session() << "SELECT DISTINCT l.phone, l.building_id FROM link_requests l "
+                     "JOIN buildings b ON b.id = l.building_id "
+                     "JOIN consents c ON c.phone = l.phone AND c.kind = 'sms' "
+                     "AND c.withdrawn_at IS NULL "
+                     "WHERE l.status = 'confirmed' AND b.territory_id = $1 ORDER BY l.phone",
+        useRef(territoryId), into(phones), into(buildings), now;
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < phones.size(); ++i) {
+        const bool targeted =
+            buildingIds.empty() ||
+            std::find(buildingIds.begin(), buildingIds.end(), buildings[i]) != buildingIds.end();
+        if (targeted && (out.empty() || out.back() != phones[i])) {
+            out.push_back(phones[i]);
+        }
+    }
+    return out;
+}
+
 }  // namespace veche::hub

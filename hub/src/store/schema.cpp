@@ -252,7 +252,7 @@ const std::vector<std::string> kNonceIndex = {
     "CREATE INDEX kiosk_nonces_by_time ON kiosk_nonces (kiosk_id, seen_at)",
 };
 
-// Version 9: the SMS outbox. `refs` lists the TP-MR of each part sent, as
+// Version 9: the SMS outbox and verification codes. `refs` lists the TP-MR of each part sent, as
 // ",12,13," so that a delivery report finds its message with LIKE.
 const std::vector<std::string> kSms = {
     "CREATE TABLE sms_outbox ("
@@ -272,6 +272,21 @@ const std::vector<std::string> kSms = {
     " delivered_at BIGINT)",
     "CREATE INDEX sms_outbox_queue ON sms_outbox (status, priority, created_at)",
     "CREATE INDEX sms_outbox_by_modem ON sms_outbox (modem_id, phone, status)",
+    "CREATE INDEX sms_outbox_by_phone ON sms_outbox (phone, kind, created_at)",
+    // Verification codes sent by SMS: only a hash of each, never the code.
+    "CREATE TABLE sms_codes ("
+    " id TEXT PRIMARY KEY,"
+    " phone TEXT NOT NULL,"
+    " prefix TEXT NOT NULL,"
+    " kiosk_id TEXT NOT NULL,"
+    " code_hash TEXT NOT NULL,"
+    " created_at BIGINT NOT NULL,"
+    " expires_at BIGINT NOT NULL,"
+    " attempts INTEGER NOT NULL,"
+    " used INTEGER NOT NULL)",
+    "CREATE INDEX sms_codes_by_phone ON sms_codes (phone, created_at)",
+    "CREATE INDEX sms_codes_by_kiosk ON sms_codes (kiosk_id, created_at)",
+    "CREATE INDEX sms_codes_by_prefix ON sms_codes (prefix, created_at)",
 };
 
 template <typename... Lists>

@@ -87,6 +87,15 @@ std::vector<SmsRecord> SmsStore::list(const std::string& status, int limit) {
     return out;
 }
 
+bool SmsStore::sentSince(const std::string& phone, const std::string& kind, Millis since) {
+    Poco::Int64 count = 0;
+    const Poco::Int64 from = since;
+    db_.session() << "SELECT COUNT(*) FROM sms_outbox WHERE phone = $1 AND kind = $2 "
+                     "AND created_at >= $3",
+        useRef(phone), useRef(kind), useRef(from), into(count), now;
+    return count > 0;
+}
+
 std::vector<std::pair<std::string, long>> SmsStore::countByStatus() {
     std::vector<std::string> statuses;
     std::vector<Poco::Int64> counts;

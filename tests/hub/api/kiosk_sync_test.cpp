@@ -439,6 +439,26 @@ TEST_F(KioskSyncTest, AnEventThatCannotBeAppliedYetIsNotKeptSoItCanComeAgain) {
     EXPECT_EQ(kiosk.send("GET", "/api/v1/kiosk/changes?cursor=-9223372036854775808").status, 400);
 }
 
+TEST_F(KioskSyncTest, AKioskWithoutAModemHasTheHubSendTheCodeWhichOperatorsDoNotSee) {
+    HubClient kiosk = enrolled();
+    const auto asked = kiosk.send("POST", "/api/v1/kiosk/codes", R"({"phone": "89001112233"})");
+    ASSERT_EQ(asked.status, 202) << asked.body;
+    const auto queued = hub.stack->smsStore.list("queued", 10);
+    ASSERT_EQ(queued.size(), 1u);
+    const std::string code = queued[0].text.substr(queued[0].text.find_first_of("0123456789"), 6);
+
+    auto auditor = hub.client(Role::Auditor);
+    const auto shown = auditor.get("/api/v1/sms");
+    EXPECT_NE(shown.body.find("Код Вече: ******"), std::string::npos) << shown.body;
+    EXPECT_EQ(shown.body.find(code), std::string::npos);
+
+    const auto verified = kiosk.send("POST", "/api/v1/kiosk/codes/verify",
+                                     R"({"phone": "+79001112233", "code": ")" + code + R"("})");
+    EXPECT_EQ(verified.body, R"({"verified":true})");
+    EXPECT_EQ(kiosk.send("POST", "/api/v1/kiosk/codes", R"({"phone": "+74951234567"})").status,
+              400);
+}
+
 // Keeps what is logged to it.
 class CapturingChannel : public Poco::Channel {
 public:

@@ -51,7 +51,8 @@ TEST_F(ConfigTest, ReadsEveryKey) {
              "store.backend = postgresql\nstore.postgresql = host=db dbname=veche\n"
              "store.max_sessions = 500\nlog.level = warning\n"
              "tls.certificate = /etc/veche/cert.pem\ntls.private_key = /etc/veche/key.pem\n"
-             "hub.regional_system = true\nhub.utc_offset_minutes = 420\n"));
+             "hub.regional_system = true\nhub.utc_offset_minutes = 420\n"
+             "sms.modems = /dev/serial/by-id/a, /dev/serial/by-id/b\nsms.parts_per_minute = 20\n"));
     EXPECT_EQ(c.server.host, "0.0.0.0");
     EXPECT_EQ(c.server.port, 9443);
     EXPECT_EQ(c.server.maxThreads, 100);
@@ -63,6 +64,9 @@ TEST_F(ConfigTest, ReadsEveryKey) {
     EXPECT_EQ(c.server.tls->certificateFile, "/etc/veche/cert.pem");
     EXPECT_TRUE(c.settings.regionalSystem);
     EXPECT_EQ(c.settings.utcOffsetMinutes, 420);
+    EXPECT_EQ(c.sms.devices,
+              (std::vector<std::string>{"/dev/serial/by-id/a", "/dev/serial/by-id/b"}));
+    EXPECT_EQ(c.sms.pool.partsPerMinute, 20);
 }
 
 TEST_F(ConfigTest, ThePoolFollowsTheThreadsUnlessSet) {
@@ -76,6 +80,8 @@ TEST_F(ConfigTest, ErrorsNameTheKey) {
     EXPECT_NE(errorOf("listen.threads = 64\nstore.max_sessions = 100\n").find("store.max_sessions"),
               std::string::npos);
     EXPECT_NE(errorOf("log.level = loud\n").find("log.level"), std::string::npos);
+    EXPECT_NE(errorOf("sms.parts_per_minute = 0\n").find("sms.parts_per_minute"),
+              std::string::npos);
     EXPECT_EQ(errorOf("log.level = debug\n"), "");
 }
 

@@ -39,7 +39,7 @@ class SmsPool : public ModemListener {
 public:
     SmsPool(Outbox& outbox, InboundSink inbound, PoolOptions options,
             std::function<std::int64_t()> nowMs);
-    ~SmsPool() override;  // stops the runners after the sends in progress
+    ~SmsPool() override;  // stop()
     SmsPool(const SmsPool&) = delete;
     SmsPool& operator=(const SmsPool&) = delete;
 
@@ -50,6 +50,10 @@ public:
     void start();
     // Wakes the runners: call after adding messages to the outbox.
     void poke();
+    // Lets the sends in progress finish, stops the runners and gives back
+    // what was claimed but not tried. Call before destroying the modems; the
+    // pool must still outlive them, as their listener. Idempotent.
+    void stop();
 
     struct ModemCounters {
         ModemInfo info;

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "veche/hub/app/sms_gateway.h"
 #include "veche/hub/http/server.h"
 #include "veche/hub/services/hub.h"
 #include "veche/hub/store/database.h"
@@ -22,6 +23,7 @@ struct HubConfig {
     int maxSessions = Database::kDefaultMaxSessions;
     std::string logLevel = "information";  // a Poco level name: none … trace
     HubSettings settings;
+    SmsGatewayOptions sms;  // no devices: SMS are queued but not sent
 };
 
 // Reads a .properties, .ini, .json or .xml file (by its extension) over the

@@ -11,6 +11,9 @@ namespace veche::hub {
 // registry, agenda and paper ballots come from the meeting bundle in
 // `bundle`, as an assembly announced two weeks ago and open now. Returns false
 // (changing nothing) when the hub already has territories.
+// The demo resident's phone: flat 1, SMS consent given.
+inline constexpr const char* kDemoPhone = "+79161234567";
+
 bool seedDemo(Hub& hub, const std::filesystem::path& bundle, std::ostream& log);
 
 }  // namespace veche::hub

@@ -5,8 +5,11 @@
 #include "veche/hub/api/authenticator.h"
 #include "veche/hub/api/routes.h"
 #include "veche/hub/http/server.h"
+#include "veche/hub/services/codes.h"
 #include "veche/hub/services/hub.h"
 #include "veche/hub/services/kiosks.h"
+#include "veche/hub/services/sms.h"
+#include "veche/hub/store/sms_store.h"
 
 namespace veche::hub {
 
@@ -19,8 +22,11 @@ struct HubStack {
         : hub(db, clock, random, settings),
           kioskStore(db),
           kiosks(hub, kioskStore, clock, random),
+          smsStore(db, random),
+          sms(hub, smsStore, clock),
+          codes(db, smsStore, hub.residents(), clock, random),
           auth(hub.tokens(), kiosks),
-          router(routesOf(hub, kiosks, metrics, db)),
+          router(routesOf(hub, kiosks, sms, codes, metrics, db)),
           server(options, router, metrics, auth, log) {
         metrics.addGauge("veche_http_queued_connections",
                          "Connections waiting for a request thread.",
@@ -32,15 +38,19 @@ struct HubStack {
     Hub hub;
     KioskStore kioskStore;
     KioskService kiosks;
+    SmsStore smsStore;
+    SmsService sms;
+    CodeService codes;
     HubAuthenticator auth;
     Metrics metrics;
     Router router;
     HttpServer server;
 
 private:
-    static Router routesOf(Hub& hub, KioskService& kiosks, Metrics& metrics, Database& db) {
+    static Router routesOf(Hub& hub, KioskService& kiosks, SmsService& sms, CodeService& codes,
+                           Metrics& metrics, Database& db) {
         Router router;
-        addRoutes(router, hub, kiosks, metrics, db);
+        addRoutes(router, hub, kiosks, sms, codes, metrics, db);
         return router;
     }
 };

@@ -49,6 +49,11 @@ public:
     std::map<std::string, std::string> linkedOwners(const std::string& buildingId,
                                                     const std::vector<std::string>& phones);
 
+    // Phones with SMS consent in force that are confirmed for a premises in
+    // one of `buildingIds`, or anywhere in the territory when it is empty.
+    std::vector<std::string> smsRecipients(const std::string& territoryId,
+                                           const std::vector<std::string>& buildingIds);
+
     // The owner a phone is confirmed for in a building, if any.
     std::optional<std::string> linkedOwner(const std::string& phone, const std::string& buildingId);
 

@@ -37,6 +37,8 @@ public:
     std::optional<SmsRecord> get(std::int64_t id);
     // Newest first; `status` empty for all.
     std::vector<SmsRecord> list(const std::string& status, int limit);
+    // Whether a message of `kind` was queued for `phone` at `since` or later.
+    bool sentSince(const std::string& phone, const std::string& kind, Millis since);
     // Messages by status, for /metrics.
     std::vector<std::pair<std::string, long>> countByStatus();
 
