@@ -6,6 +6,7 @@
 
 #include "veche/core/phone.h"
 #include "veche/hub/http/api_error.h"
+#include "veche/hub/services/counting.h"
 #include "veche/modem/sms_text.h"
 
 namespace veche::hub {
@@ -62,6 +63,31 @@ const std::set<std::string>& stopWords() {
 const std::set<std::string>& startWords() {
     static const std::set<std::string> kWords = {canonicalWord("СТАРТ"), canonicalWord("START")};
     return kWords;
+}
+
+const std::set<std::string>& voteWords() {
+    static const std::set<std::string> kWords = {canonicalWord("Г"), canonicalWord("ГОЛОС")};
+    return kWords;
+}
+
+// "Г 1 2 3" or "Г123": the digits after the keyword, one per agenda item.
+std::string choiceDigits(const std::string& text) {
+    std::string digits;
+    bool keyword = true;
+    for (char c : text) {
+        if (keyword) {
+            keyword = c != ' ' && !(c >= '0' && c <= '9');
+            if (keyword) {
+                continue;
+            }
+        }
+        if (c >= '0' && c <= '9') {
+            digits.push_back(c);
+        } else if (c != ' ' && c != ',') {
+            return "";
+        }
+    }
+    return digits;
 }
 
 }  // namespace
@@ -122,6 +148,10 @@ void SmsService::handle(const modem::IncomingSms& sms) {
               "reply");
         return;
     }
+    if (voteWords().count(first.substr(0, first.find_first_of("0123456789"))) > 0) {
+        vote(*phone, sms.text);
+        return;
+    }
     if (answerPoll(*phone, wordsOf(sms.text))) {
         return;
     }
@@ -164,6 +194,68 @@ bool SmsService::answerPoll(const std::string& phone, const std::vector<std::str
     reply(phone, "Ответ принят: " + poll.options[static_cast<std::size_t>(option - 1)] + ".",
           "reply");
     return true;
+}
+
+void SmsService::vote(const std::string& phone, const std::string& text) {
+    std::vector<std::pair<Assembly, std::string>> open;  // with the phone's owner there
+    const Millis now = clock_.now();
+    for (const LinkRequest& l : hub_.residents().store().linkRequestsOf(phone)) {
+        const auto b = hub_.territories().building(l.buildingId);
+        if (l.status != "confirmed" || !b) {
+            continue;
+        }
+        for (Assembly& a : hub_.assemblies(b->territoryId)) {
+            const bool here = !a.buildingId || *a.buildingId == l.buildingId;
+            if (here && a.status == AssemblyStatus::Open && a.opensAt <= now) {
+                open.emplace_back(std::move(a), l.ownerId);
+            }
+        }
+    }
+    if (open.size() != 1) {
+        reply(phone,
+              open.empty() ? "Для вашего номера нет открытых голосований. Номер привязывают к "
+                             "квартире в киоске или в ТОС."
+                           : "Открыто несколько голосований: проголосуйте в киоске или по USSD.",
+              "reply");
+        return;
+    }
+    const auto& [assembly, owner] = open.front();
+    const std::string digits = choiceDigits(text);
+    if (digits.size() != assembly.agenda.items.size() ||
+        digits.find_first_not_of("123") != std::string::npos) {
+        reply(phone,
+              "Отправьте Г и по цифре на каждый из " +
+                  std::to_string(assembly.agenda.items.size()) +
+                  " вопросов: 1 - за, 2 - против, 3 - воздержался. Например: Г " +
+                  std::string(assembly.agenda.items.size(), '1'),
+              "reply");
+        return;
+    }
+    Ballot ballot;
+    ballot.id = "sms-" + phone.substr(1) + "-" + assembly.id + "-" + std::to_string(now);
+    ballot.assemblyId = assembly.id;
+    ballot.voterId = owner;
+    ballot.channel = Channel::Sms;
+    ballot.castAt = now;
+    ballot.source = "sms";
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        static constexpr core::Choice kChoices[] = {core::Choice::For, core::Choice::Against,
+                                                    core::Choice::Abstain};
+        ballot.answers.emplace_back(assembly.agenda.items[i].id, kChoices[digits[i] - '1']);
+    }
+    try {
+        hub_.submitBallot(ballot);
+    } catch (const ApiError& e) {
+        reply(phone, "Голос не принят: " + std::string(e.what()), "reply");
+        return;
+    }
+    reply(phone,
+          isBinding(Channel::Sms, assembly)
+              ? "Голос принят: " + assembly.title + "."
+              : "Голос принят как совещательный (по закону решение принимают бюллетени "
+                "собрания): " +
+                    assembly.title + ".",
+          "receipt");
 }
 
 std::vector<Poll> SmsService::openPollsFor(const std::string& phone) {

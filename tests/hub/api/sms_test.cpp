@@ -130,5 +130,31 @@ TEST_F(HubSmsTest, ADigitAnswersTheOpenPollAndAnythingElseGetsHelpOnceAnHour) {
     EXPECT_EQ(helps, 1);
 }
 
+TEST_F(HubSmsTest, GAndADigitPerItemVotesConsultativelyInTheOpenAssembly) {
+    Assembly a;
+    a.territoryId = territory;
+    a.buildingId = building;
+    a.agenda = {core::RuleSet::OssMkd,
+                {{"1", "Председатель", core::Threshold::ParticipantsMajority},
+                 {"2", "Ремонт крыши", core::Threshold::ParticipantsMajority}}};
+    a.title = "ОСС д. 1";
+    a.initiator = "Совет дома";
+    a.ballotAddress = "кв. 1";
+    a.materials = "кв. 1";
+    a.opensAt = hub.clock.now() - kDay;
+    a.closesAt = hub.clock.now() + kDay;
+    const std::string id = hub.hub->createAssembly(a, hub.clock.now() - 20 * kDay).id;
+
+    simulator.deliver(kPhone, "г 1 2 3");  // three answers for two items
+    EXPECT_NE(nextAtPhone().text.find("по цифре на каждый из 2"), std::string::npos);
+    simulator.deliver(kPhone, "Г12");
+    const std::string receipt = nextAtPhone().text;
+    EXPECT_NE(receipt.find("совещательный"), std::string::npos) << receipt;
+    const auto results = hub.hub->results(id);
+    EXPECT_EQ(results.consultative.result.items[0].forVotes, core::Fraction(60));
+    EXPECT_EQ(results.consultative.result.items[1].against, core::Fraction(60));
+    EXPECT_EQ(results.binding.result.items[0].forVotes, core::Fraction(0));
+}
+
 }  // namespace
 }  // namespace veche::hub

@@ -29,8 +29,9 @@ public:
 
     // Acts on a received message, in this order: an opt-out keyword (СТОП,
     // STOP, ОТПИСКА… in any case and with Latin look-alikes) withdraws SMS
-    // consent whatever else is in progress; СТАРТ gives it; "N" or "P N"
-    // answers an open poll; anything else gets a short help, at most once an
+    // consent whatever else is in progress; СТАРТ gives it; "Г 1 2 3" votes
+    // (1 за, 2 против, 3 воздержался per agenda item); "N" or "P N" answers
+    // an open poll; anything else gets a short help, at most once an
     // hour per phone. Throws only when the store fails (the modem keeps the
     // message then).
     void handle(const modem::IncomingSms& sms);
@@ -40,6 +41,8 @@ public:
 private:
     void reply(const std::string& phone, const std::string& text, const std::string& kind);
     bool answerPoll(const std::string& phone, const std::vector<std::string>& words);
+    // "Г 1 2 3": a ballot for the one open assembly the phone may vote in.
+    void vote(const std::string& phone, const std::string& text);
     // Open polls a phone may answer: those of the territories it is linked in.
     std::vector<Poll> openPollsFor(const std::string& phone);
 
