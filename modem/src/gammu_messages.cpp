@@ -51,7 +51,8 @@ SendOutcome GammuModem::Session::send(const OutgoingSms& sms) {
     info.Entries[0].ID = SMS_ConcatenatedAutoTextLong;
     info.Entries[0].Buffer = text.data();
     auto parts = std::make_unique<GSM_MultiSMSMessage>();
-    if (const GSM_Error e = GSM_EncodeMultiPartSMS(nullptr, &info, parts.get()); e != ERR_NONE) {
+    if (const GSM_Error e = GSM_EncodeMultiPartSMS(GSM_GetDebug(s()), &info, parts.get());
+        e != ERR_NONE) {
         return outcome(Status::Rejected, 0, {}, "cannot encode: " + nameOf(e));
     }
     const int count = parts->Number;
@@ -161,7 +162,7 @@ GSM_Error GammuModem::Session::receive(ModemListener& listener) {
     in.push_back(nullptr);
     // libGammu allocates the joined messages with malloc; the caller frees them.
     std::vector<GSM_MultiSMSMessage*> linked(in.size(), nullptr);
-    e = GSM_LinkSMS(nullptr, in.data(), linked.data(), FALSE);
+    e = GSM_LinkSMS(GSM_GetDebug(s()), in.data(), linked.data(), FALSE);
     for (GSM_MultiSMSMessage* sms : linked) {
         if (sms != nullptr && e == ERR_NONE && sms->Number > 0) {
             e = handOver(listener, *sms);

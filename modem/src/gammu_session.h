@@ -82,6 +82,9 @@ public:
         if (s_ == nullptr) {
             throw std::bad_alloc();
         }
+        // This machine's own debug state, never the process-wide one that
+        // every modem's thread would share (TELECOM.md §5, rule 3).
+        GSM_SetDebugGlobal(FALSE, GSM_GetDebug(s_));
     }
     ~Session() {
         if (GSM_IsConnected(s_)) {

@@ -197,20 +197,7 @@ bool SmsService::answerPoll(const std::string& phone, const std::vector<std::str
 }
 
 void SmsService::vote(const std::string& phone, const std::string& text) {
-    std::vector<std::pair<Assembly, std::string>> open;  // with the phone's owner there
-    const Millis now = clock_.now();
-    for (const LinkRequest& l : hub_.residents().store().linkRequestsOf(phone)) {
-        const auto b = hub_.territories().building(l.buildingId);
-        if (l.status != "confirmed" || !b) {
-            continue;
-        }
-        for (Assembly& a : hub_.assemblies(b->territoryId)) {
-            const bool here = !a.buildingId || *a.buildingId == l.buildingId;
-            if (here && a.status == AssemblyStatus::Open && a.opensAt <= now) {
-                open.emplace_back(std::move(a), l.ownerId);
-            }
-        }
-    }
+    const auto open = openAssembliesFor(phone);
     if (open.size() != 1) {
         reply(phone,
               open.empty() ? "Для вашего номера нет открытых голосований. Номер привязывают к "
@@ -231,6 +218,7 @@ void SmsService::vote(const std::string& phone, const std::string& text) {
               "reply");
         return;
     }
+    const Millis now = clock_.now();
     Ballot ballot;
     ballot.id = "sms-" + phone.substr(1) + "-" + assembly.id + "-" + std::to_string(now);
     ballot.assemblyId = assembly.id;
@@ -258,15 +246,38 @@ void SmsService::vote(const std::string& phone, const std::string& text) {
           "receipt");
 }
 
-std::vector<Poll> SmsService::openPollsFor(const std::string& phone) {
-    std::set<std::string> territories, buildings;
+std::vector<SmsService::Flat> SmsService::flatsOf(const std::string& phone) {
+    std::vector<Flat> flats;
     for (const LinkRequest& l : hub_.residents().store().linkRequestsOf(phone)) {
         if (l.status == "confirmed") {
-            buildings.insert(l.buildingId);
             if (auto b = hub_.territories().building(l.buildingId)) {
-                territories.insert(b->territoryId);
+                flats.push_back({std::move(*b), l.ownerId});
             }
         }
+    }
+    return flats;
+}
+
+std::vector<std::pair<Assembly, std::string>> SmsService::openAssembliesFor(
+    const std::string& phone) {
+    std::vector<std::pair<Assembly, std::string>> open;
+    const Millis now = clock_.now();
+    for (const Flat& flat : flatsOf(phone)) {
+        for (Assembly& a : hub_.assemblies(flat.building.territoryId)) {
+            const bool here = !a.buildingId || *a.buildingId == flat.building.id;
+            if (here && a.status == AssemblyStatus::Open && a.opensAt <= now) {
+                open.emplace_back(std::move(a), flat.ownerId);
+            }
+        }
+    }
+    return open;
+}
+
+std::vector<Poll> SmsService::openPollsFor(const std::string& phone) {
+    std::set<std::string> territories, buildings;
+    for (const Flat& flat : flatsOf(phone)) {
+        territories.insert(flat.building.territoryId);
+        buildings.insert(flat.building.id);
     }
     const Millis now = clock_.now();
     std::vector<Poll> open;

@@ -43,8 +43,16 @@ private:
     bool answerPoll(const std::string& phone, const std::vector<std::string>& words);
     // "Г 1 2 3": a ballot for the one open assembly the phone may vote in.
     void vote(const std::string& phone, const std::string& text);
+    // The flats a phone is confirmed for: their building and owner.
+    struct Flat {
+        Building building;
+        std::string ownerId;
+    };
+    std::vector<Flat> flatsOf(const std::string& phone);
     // Open polls a phone may answer: those of the territories it is linked in.
     std::vector<Poll> openPollsFor(const std::string& phone);
+    // Open assemblies of the phone's flats, each with the owner it votes for.
+    std::vector<std::pair<Assembly, std::string>> openAssembliesFor(const std::string& phone);
 
     Hub& hub_;
     SmsStore& outbox_;
