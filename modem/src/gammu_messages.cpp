@@ -33,6 +33,7 @@ bool pumpUntil(GSM_StateMachine* s, std::chrono::milliseconds timeout, Done done
         if (Clock::now() >= deadline) {
             return false;
         }
+        std::lock_guard turn(gammu::libGammuTurn());
         GSM_ReadDevice(s, TRUE);
     }
     return true;
@@ -51,6 +52,7 @@ SendOutcome GammuModem::Session::send(const OutgoingSms& sms) {
     info.Entries[0].ID = SMS_ConcatenatedAutoTextLong;
     info.Entries[0].Buffer = text.data();
     auto parts = std::make_unique<GSM_MultiSMSMessage>();
+    std::unique_lock turn(gammu::libGammuTurn());  // released while waiting for the network
     if (const GSM_Error e = GSM_EncodeMultiPartSMS(GSM_GetDebug(s()), &info, parts.get());
         e != ERR_NONE) {
         return outcome(Status::Rejected, 0, {}, "cannot encode: " + nameOf(e));
@@ -72,10 +74,14 @@ SendOutcome GammuModem::Session::send(const OutgoingSms& sms) {
         part.PDU = sms.deliveryReport ? SMS_Status_Report : SMS_Submit;  // gammu's name for SRR
         const Status partial = i == 0 ? Status::NotSent : Status::Partial;
         sendStatus = kPending;
+        if (!turn.owns_lock()) {
+            turn.lock();
+        }
         if (const GSM_Error e = GSM_SendSMS(s(), &part); e != ERR_NONE) {
             trouble = isDeviceTrouble(e) ? e : ERR_NONE;
             return outcome(partial, count, references, "send: " + nameOf(e));
         }
+        turn.unlock();
         if (!pumpUntil(s(), options.sendConfirmTimeout, [&] { return sendStatus != kPending; })) {
             trouble = ERR_TIMEOUT;
             return outcome(Status::Partial, count, references,
@@ -96,10 +102,12 @@ SendOutcome GammuModem::Session::send(const OutgoingSms& sms) {
 UssdReply GammuModem::Session::ussd(const std::string& code) {
     ussdAnswered = false;
     std::string number = code;
+    std::unique_lock turn(gammu::libGammuTurn());
     if (const GSM_Error e = GSM_DialService(s(), number.data()); e != ERR_NONE) {
         trouble = isDeviceTrouble(e) ? e : ERR_NONE;
         return {false, "", "dial " + code + ": " + nameOf(e)};
     }
+    turn.unlock();
     if (!pumpUntil(s(), options.ussdTimeout, [&] { return ussdAnswered; })) {
         return {false, "", "no USSD answer to " + code};
     }

@@ -135,6 +135,7 @@ void GammuModem::loop() {
 }
 
 bool GammuModem::connect(Session& session) {
+    std::lock_guard turn(gammu::libGammuTurn());
     GSM_Config* cfg = GSM_GetConfig(session.s(), 0);
     std::free(cfg->Device);
     cfg->Device = strdup(options_.device.c_str());
@@ -185,15 +186,17 @@ std::string GammuModem::serve(Session& session) {
             }
         }
         if (job) {
-            job->run(session);
+            job->run(session);  // takes its turns in libGammu itself
             if (session.trouble != ERR_NONE) {
                 const GSM_Error trouble = std::exchange(session.trouble, ERR_NONE);
+                std::lock_guard turn(gammu::libGammuTurn());
                 GSM_TerminateConnection(session.s());
                 return nameOf(trouble);
             }
         } else if (pause(std::chrono::milliseconds(100))) {
             return "shut down";
         }
+        std::lock_guard turn(gammu::libGammuTurn());
         if (std::string trouble = housekeeping(session); !trouble.empty()) {
             GSM_TerminateConnection(session.s());
             return trouble;

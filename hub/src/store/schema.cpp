@@ -270,7 +270,7 @@ const std::vector<std::string> kSms = {
     " created_at BIGINT NOT NULL,"
     " sent_at BIGINT,"
     " delivered_at BIGINT)",
-    "CREATE INDEX sms_outbox_queue ON sms_outbox (status, priority, created_at)",
+    "CREATE INDEX sms_outbox_queue ON sms_outbox (status, priority DESC, created_at, id)",
     "CREATE INDEX sms_outbox_by_modem ON sms_outbox (modem_id, phone, status)",
     "CREATE INDEX sms_outbox_by_phone ON sms_outbox (phone, kind, created_at)",
     // Verification codes sent by SMS: only a hash of each, never the code.
