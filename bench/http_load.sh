@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-10}
-hub=build/release/hub/veche-hub
+hub=build/release/bin/veche-hub
 [[ -x $hub ]] || { echo "build the release preset first" >&2; exit 1; }
 
 work=$(mktemp -d) && chmod 755 "$work"  # nginx workers run as nobody
@@ -73,7 +73,7 @@ building=$(curl -sf -H "Authorization: Bearer $token" "http://127.0.0.1:$port/ap
 code=$(curl -sf -H "Authorization: Bearer $operator" -d "{\"building_id\": \"$building\"}" \
        "http://127.0.0.1:$port/api/v1/enrolments" | python3 -c 'import json,sys; print(json.load(sys.stdin)["code"])')
 changes="/api/v1/kiosk/changes?cursor=0"
-build/release/bench/signed_requests "$port" "$code" "$changes" $((seconds * 20000 + 1)) > "$work/all.txt"
+build/release/bin/signed_requests "$port" "$code" "$changes" $((seconds * 20000 + 1)) > "$work/all.txt"
 tail -1 "$work/all.txt" | { read -r kiosk ts nonce sig
     curl -sf -H "X-Veche-Kiosk: $kiosk" -H "X-Veche-Timestamp: $ts" -H "X-Veche-Nonce: $nonce" \
          -H "X-Veche-Signature: $sig" "http://127.0.0.1:$port$changes" > "$work/www/changes.json"; }

@@ -1,7 +1,7 @@
 // Durable ingest of ballots into the hub's SQLite store (WAL,
 // synchronous=FULL): each transaction is on disk before it returns. Kiosks
 // sync in batches, so the interesting figure is ballots per second at a given
-// batch size. Run: build/release/bench/ingest_bench --benchmark_repetitions=5
+// batch size. Run: build/release/bin/ingest_bench --benchmark_repetitions=5
 #include <benchmark/benchmark.h>
 
 #include <filesystem>

@@ -1,6 +1,6 @@
 // Recount of a large building: 10,000 premises, 20,000 owners, 20 agenda
 // items, every owner voting (400,000 ballot rows). Run with
-//   build/release/bench/recount_bench --benchmark_repetitions=5
+//   build/release/bin/recount_bench --benchmark_repetitions=5
 // Figures are recorded in docs/benchmarks.md.
 #include <benchmark/benchmark.h>
 

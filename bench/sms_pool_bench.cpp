@@ -1,9 +1,11 @@
 // The SMS pool end to end, and its memory with a long outbox (docs/modem-benchmarks.md).
 //
-//   sms_pool_bench throughput [--modems K] [--rate R] [--seconds D]
+//   sms_pool_bench throughput [--modems K] [--rate R] [--seconds D] [--processes 1|0]
 //     K ModemSimulator instances (each on its own pty link in a temporary
-//     directory, limited to R parts per minute) driven by K GammuModem
-//     (libGammu's real `at` driver) through one SmsPool over an SmsStore on a
+//     directory, limited to R parts per minute) driven by K WorkerModem (a
+//     veche-modem-worker process each, as the hub runs them; --processes 0:
+//     K GammuModem threads in this process), libGammu's real `at` driver,
+//     through one SmsPool over an SmsStore on a
 //     temporary SQLite database. Queues K·R·D/60 single-part messages (Latin
 //     and Cyrillic), measures the wall time until every simulator has decoded
 //     them all, and compares the parts per minute with the physical limit K·R.
@@ -42,6 +44,7 @@
 #include "veche/modem/pool.h"
 #include "veche/modem/sim/modem_simulator.h"
 #include "veche/modem/sms_text.h"
+#include "veche/modem/worker_modem.h"
 
 namespace {
 
@@ -64,6 +67,8 @@ using veche::modem::SendOutcome;
 using veche::modem::SmsPool;
 using veche::modem::SmsPriority;
 using veche::modem::UssdReply;
+using veche::modem::WorkerModem;
+using veche::modem::WorkerModemOptions;
 using veche::modem::sim::ModemSimulator;
 using veche::modem::sim::SimulatorOptions;
 using SteadyClock = std::chrono::steady_clock;
@@ -227,7 +232,7 @@ private:
 // ---- throughput through libGammu and the simulators ------------------------
 
 struct Rig {
-    explicit Rig(int modemCount, int rate);
+    Rig(int modemCount, int rate, bool processes);
     ~Rig();
     bool waitConnected(std::chrono::seconds timeout) const;
     long decoded() const;
@@ -239,10 +244,10 @@ struct Rig {
     std::vector<std::unique_ptr<ModemSimulator>> simulators;
     Relay relay;
     std::unique_ptr<SmsPool> pool;
-    std::vector<std::unique_ptr<GammuModem>> modems;
+    std::vector<std::unique_ptr<Modem>> modems;
 };
 
-Rig::Rig(int modemCount, int rate) {
+Rig::Rig(int modemCount, int rate, bool processes) {
     PoolOptions options;
     options.partsPerMinute = rate;
     pool = std::make_unique<SmsPool>(store, nullptr, options, nowMs);
@@ -255,7 +260,12 @@ Rig::Rig(int modemCount, int rate) {
         GammuModemOptions mo;
         mo.id = std::string("m").append(std::to_string(k));
         mo.device = so.link.string();
-        modems.push_back(std::make_unique<GammuModem>(mo, relay));
+        if (processes) {
+            modems.push_back(std::make_unique<WorkerModem>(
+                WorkerModemOptions{mo, VECHE_MODEM_WORKER, 1000ms, 30'000ms, 5'000ms}, relay));
+        } else {
+            modems.push_back(std::make_unique<GammuModem>(mo, relay));
+        }
         pool->addModem(*modems.back());
     }
 }
@@ -316,13 +326,15 @@ int runThroughput(const Args& args) {
     const int r = static_cast<int>(args.get("rate", 40));
     const long seconds = args.get("seconds", 180);
     const long count = k * r * seconds / 60;
-    Rig rig(k, r);
+    const bool processes = args.get("processes", 1) != 0;
+    Rig rig(k, r, processes);
     if (!rig.waitConnected(60s)) {
         std::cerr << "modems did not connect within 60 s\n";
         return 1;
     }
     rig.pool->start();
-    std::cout << "queueing " << count << " messages on " << k << " modems at " << r
+    std::cout << "queueing " << count << " messages on " << k << " modems ("
+              << (processes ? "a worker process each" : "threads of this process") << ") at " << r
               << " parts/min each" << std::endl;
     const auto start = SteadyClock::now();
     rig.store.enqueue(messagesFrom(0, count), "notice", nowMs());

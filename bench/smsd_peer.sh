@@ -30,7 +30,7 @@ while getopts "k:r:d:f:e:l:K" opt; do
 done
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-SIM=${SIM:-$ROOT/build/release/modem/sim/veche-modem-sim}
+SIM=${SIM:-$ROOT/build/release/bin/veche-modem-sim}
 N=$((K * R * D / 60))
 WORK=$(mktemp -d /tmp/veche-smsd-XXXXXX)
 export LANG=C.UTF-8 LC_ALL=C.UTF-8 # gammu reads UTF-8 outbox files through the locale

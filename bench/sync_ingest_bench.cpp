@@ -2,7 +2,7 @@
 // events over real HTTP on loopback to an in-process hub on SQLite (WAL,
 // synchronous=FULL); every request is signed, checked (freshness, nonce,
 // signature), validated ballot by ballot, and durable before the answer.
-// Run: build/release/bench/sync_ingest_bench --benchmark_repetitions=5
+// Run: build/release/bin/sync_ingest_bench --benchmark_repetitions=5
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
 #include <Poco/Logger.h>

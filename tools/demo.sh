@@ -10,8 +10,8 @@ tools/install-deps.sh
 cmake --preset default >/dev/null
 cmake --build --preset default --target veche-hub veche-modem-sim >/dev/null
 
-hub=build/default/hub/veche-hub
-sim=build/default/modem/sim/veche-modem-sim
+hub=build/default/bin/veche-hub
+sim=build/default/bin/veche-modem-sim
 bundle=docs/samples/oss-mkd-sadovaya-12
 state=veche-state
 

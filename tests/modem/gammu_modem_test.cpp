@@ -11,6 +11,7 @@
 #include <set>
 
 #include "memory_outbox.h"
+#include "recording_listener.h"
 #include "veche/modem/pool.h"
 #include "veche/modem/sim/modem_simulator.h"
 
@@ -20,59 +21,8 @@ namespace {
 using namespace std::chrono_literals;
 using sim::ModemSimulator;
 using sim::SimulatorOptions;
-
-// Records what modems report, and lets a test wait for it.
-class RecordingListener : public ModemListener {
-public:
-    void onReceived(const std::string&, const IncomingSms& sms) override {
-        std::lock_guard lock(mutex_);
-        received_.push_back(sms);
-        changed_.notify_all();
-    }
-    void onDeliveryReport(const std::string&, const DeliveryReport& report) override {
-        std::lock_guard lock(mutex_);
-        reports_.push_back(report);
-        changed_.notify_all();
-    }
-    void onConnectionChanged(const std::string& id, bool connected) override {
-        std::lock_guard lock(mutex_);
-        connected_[id] = connected;
-        changed_.notify_all();
-    }
-    bool waitConnected(const std::string& id, bool connected, std::chrono::seconds timeout) {
-        std::unique_lock lock(mutex_);
-        return changed_.wait_for(lock, timeout, [&] {
-            const auto found = connected_.find(id);
-            return found != connected_.end() && found->second == connected;
-        });
-    }
-    std::vector<IncomingSms> waitReceived(std::size_t n, std::chrono::seconds timeout) {
-        std::unique_lock lock(mutex_);
-        changed_.wait_for(lock, timeout, [&] { return received_.size() >= n; });
-        return received_;
-    }
-    std::vector<DeliveryReport> waitReports(std::size_t n, std::chrono::seconds timeout) {
-        std::unique_lock lock(mutex_);
-        changed_.wait_for(lock, timeout, [&] { return reports_.size() >= n; });
-        return reports_;
-    }
-
-private:
-    std::mutex mutex_;
-    std::condition_variable changed_;
-    std::vector<IncomingSms> received_;
-    std::vector<DeliveryReport> reports_;
-    std::map<std::string, bool> connected_;
-};
-
-std::filesystem::path freshDir() {
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    auto dir =
-        std::filesystem::temp_directory_path() / ("veche-modem-" + std::string(info->name()));
-    std::filesystem::remove_all(dir);
-    std::filesystem::create_directories(dir);
-    return dir;
-}
+using testing::freshDir;
+using testing::RecordingListener;
 
 GammuModemOptions optionsFor(const std::string& id, const std::filesystem::path& link) {
     GammuModemOptions o;

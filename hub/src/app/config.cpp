@@ -30,6 +30,14 @@ Poco::AutoPtr<Poco::Util::AbstractConfiguration> open(const std::string& path) {
                              ": a configuration file ends in .properties, .ini, .json or .xml");
 }
 
+// A program installed beside the running one (build/<preset>/bin, or the
+// package's bin directory).
+std::string besideThisProgram(const std::string& name) {
+    std::error_code e;
+    const auto self = std::filesystem::read_symlink("/proc/self/exe", e);
+    return e ? name : (self.parent_path() / name).string();
+}
+
 }  // namespace
 
 HubConfig loadConfig(const std::string& path) {
@@ -79,6 +87,7 @@ HubConfig loadConfig(const std::string& path) {
                  Poco::StringTokenizer::TOK_TRIM | Poco::StringTokenizer::TOK_IGNORE_EMPTY)) {
             c.sms.devices.push_back(device);
         }
+        c.sms.worker = file->getString("sms.worker", besideThisProgram("veche-modem-worker"));
         c.sms.pool.partsPerMinute = file->getInt("sms.parts_per_minute", c.sms.pool.partsPerMinute);
         if (c.sms.pool.partsPerMinute < 1) {
             throw std::runtime_error("sms.parts_per_minute must be at least 1");

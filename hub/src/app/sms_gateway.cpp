@@ -8,10 +8,11 @@ SmsGateway::SmsGateway(SmsService& sms, const Clock& clock, SmsGatewayOptions op
         sms.outbox(), [&sms](const std::string&, const modem::IncomingSms& in) { sms.handle(in); },
         options.pool, [&clock] { return clock.now(); });
     for (std::size_t i = 0; i < options.devices.size(); ++i) {
-        modem::GammuModemOptions m;
-        m.id = "modem" + std::to_string(i + 1);
-        m.device = options.devices[i];
-        modems_.push_back(std::make_unique<modem::GammuModem>(m, *pool_));
+        modem::WorkerModemOptions m;
+        m.modem.id = "modem" + std::to_string(i + 1);
+        m.modem.device = options.devices[i];
+        m.worker = options.worker;
+        modems_.push_back(std::make_unique<modem::WorkerModem>(m, *pool_));
         pool_->addModem(*modems_.back());
     }
     pool_->start();

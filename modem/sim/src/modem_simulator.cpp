@@ -112,6 +112,7 @@ public:
     void setOnSent(std::function<void(const SentSms&)> callback);
     void deliver(const std::string& from, const std::string& text);
     int storedParts() const;
+    bool waitForStoredParts(int count, std::chrono::milliseconds timeout) const;
     void setUssdReply(const std::string& code, const std::string& reply, bool continues);
     void failNextSends(int count, std::string errorLine);
     void setSilent(bool silent);
@@ -168,7 +169,7 @@ private:
 
     // Shared with API callers; guarded by mutex_.
     mutable std::mutex mutex_;
-    mutable std::condition_variable sentChanged_;
+    mutable std::condition_variable sentChanged_;  // and storedCount_
     std::deque<std::function<void()>> tasks_;
     std::vector<SentSms> sent_;
     int partsAccepted_ = 0;
@@ -628,6 +629,7 @@ void ModemSimulator::Impl::handleCmgd(const std::string& args) {
         std::lock_guard lock(mutex_);
         storedCount_ = usedLocations();
     }
+    sentChanged_.notify_all();
     ok();
 }
 
@@ -715,6 +717,11 @@ int ModemSimulator::Impl::storedParts() const {
     return storedCount_;
 }
 
+bool ModemSimulator::Impl::waitForStoredParts(int count, std::chrono::milliseconds timeout) const {
+    std::unique_lock lock(mutex_);
+    return sentChanged_.wait_for(lock, timeout, [&] { return storedCount_ == count; });
+}
+
 void ModemSimulator::Impl::setUssdReply(const std::string& code, const std::string& reply,
                                         bool continues) {
     utf8ToCodePoints(reply);  // validate now rather than on the simulator thread
@@ -780,6 +787,10 @@ void ModemSimulator::deliver(const std::string& from, const std::string& utf8Tex
 }
 int ModemSimulator::storedParts() const {
     return impl_->storedParts();
+}
+
+bool ModemSimulator::waitForStoredParts(int count, std::chrono::milliseconds timeout) const {
+    return impl_->waitForStoredParts(count, timeout);
 }
 void ModemSimulator::setUssdReply(const std::string& code, const std::string& utf8Reply,
                                   bool sessionContinues) {

@@ -46,6 +46,7 @@ protected:
         hub.hub->residents().giveConsent(kPhone, "sms", "sms-2026-01", "kiosk");
         SmsGatewayOptions options;
         options.devices = {(dir / "modem").string()};
+        options.worker = VECHE_MODEM_WORKER;
         options.pool.partsPerMinute = 6000;
         options.pool.retryAfter = 0ms;
         gateway =

@@ -52,7 +52,8 @@ TEST_F(ConfigTest, ReadsEveryKey) {
              "store.max_sessions = 500\nlog.level = warning\n"
              "tls.certificate = /etc/veche/cert.pem\ntls.private_key = /etc/veche/key.pem\n"
              "hub.regional_system = true\nhub.utc_offset_minutes = 420\n"
-             "sms.modems = /dev/serial/by-id/a, /dev/serial/by-id/b\nsms.parts_per_minute = 20\n"));
+             "sms.modems = /dev/serial/by-id/a, /dev/serial/by-id/b\nsms.parts_per_minute = 20\n"
+             "sms.worker = /usr/lib/veche/veche-modem-worker\n"));
     EXPECT_EQ(c.server.host, "0.0.0.0");
     EXPECT_EQ(c.server.port, 9443);
     EXPECT_EQ(c.server.maxThreads, 100);
@@ -67,6 +68,13 @@ TEST_F(ConfigTest, ReadsEveryKey) {
     EXPECT_EQ(c.sms.devices,
               (std::vector<std::string>{"/dev/serial/by-id/a", "/dev/serial/by-id/b"}));
     EXPECT_EQ(c.sms.pool.partsPerMinute, 20);
+    EXPECT_EQ(c.sms.worker, "/usr/lib/veche/veche-modem-worker");
+}
+
+TEST_F(ConfigTest, TheModemWorkerIsBesideTheProgramUnlessSet) {
+    const auto self = std::filesystem::read_symlink("/proc/self/exe");
+    EXPECT_EQ(loadConfig(file("sms.modems = /dev/ttyUSB0\n")).sms.worker,
+              (self.parent_path() / "veche-modem-worker").string());
 }
 
 TEST_F(ConfigTest, ThePoolFollowsTheThreadsUnlessSet) {

@@ -71,6 +71,8 @@ public:
     void deliver(const std::string& from, const std::string& utf8Text);
     // Messages (parts) currently in SIM storage.
     int storedParts() const;
+    // Waits until exactly `count` parts are stored; false on timeout.
+    bool waitForStoredParts(int count, std::chrono::milliseconds timeout) const;
 
     // The reply to a USSD code (e.g. "*100#"); other codes get
     // options.defaultUssdReply. `sessionContinues` sends +CUSD: 1 instead of 0.
