@@ -6,13 +6,13 @@
 
 namespace veche::hub::testing {
 
-HubFixture::HubFixture(HubSettings settings, Backend backend)
+HubFixture::HubFixture(HubSettings settings, Backend backend, UssdSettings ussd)
     : database(std::make_unique<TestDatabase>(backend)) {
     database->db().migrate();
     ServerOptions options;
     options.port = 0;
     stack = std::make_unique<HubStack>(database->db(), clock, random, settings, options,
-                                       Poco::Logger::get("test"));
+                                       Poco::Logger::get("test"), ussd);
     hub = &stack->hub;
     server = &stack->server;
     server->start();

@@ -16,7 +16,8 @@ namespace veche::hub::testing {
 // OS chose, with a manual clock and tokens for every role.
 class HubFixture {
 public:
-    explicit HubFixture(HubSettings settings = {}, Backend backend = Backend::SQLite);
+    explicit HubFixture(HubSettings settings = {}, Backend backend = Backend::SQLite,
+                        UssdSettings ussd = {});
     ~HubFixture();
 
     // A client carrying a fresh token of `role`.

@@ -26,6 +26,13 @@ Notice noticeFrom(const std::string& text) {
     n.author = api::requiredString(*body, "author");
     n.validFrom = api::requiredTime(*body, "valid_from");
     n.validUntil = api::requiredTime(*body, "valid_until");
+    if (body->has("public")) {
+        const Poco::Dynamic::Var isPublic = body->get("public");
+        if (!isPublic.isBoolean()) {
+            throw ApiError::invalid("public", "public is true or false");
+        }
+        n.isPublic = isPublic.extract<bool>();
+    }
     if (const auto buildings = body->getArray("building_ids")) {
         for (unsigned i = 0; i < buildings->size(); ++i) {
             const Poco::Dynamic::Var id = buildings->get(i);
@@ -51,6 +58,7 @@ Poco::JSON::Object noticeJson(const Notice& n) {
     o.set("valid_from", api::isoTime(n.validFrom));
     o.set("valid_until", api::isoTime(n.validUntil));
     o.set("created_at", api::isoTime(n.createdAt));
+    o.set("public", n.isPublic);
     return o;
 }
 

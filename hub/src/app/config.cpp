@@ -38,6 +38,23 @@ std::string besideThisProgram(const std::string& name) {
     return e ? name : (self.parent_path() / name).string();
 }
 
+void readUssd(const Poco::Util::AbstractConfiguration& file, UssdSettings& u) {
+    const int step = file.getInt("ussd.step_timeout_s", 30);
+    const int session = file.getInt("ussd.session_timeout_s", 180);
+    if (step < 5 || session < step) {
+        throw std::runtime_error(
+            "ussd.step_timeout_s must be at least 5 and ussd.session_timeout_s at least as long");
+    }
+    u.engine.stepTimeout = std::chrono::seconds(step);
+    u.engine.sessionTimeout = std::chrono::seconds(session);
+    u.engine.dialCode = file.getString("ussd.service_code", u.engine.dialCode);
+    if (u.engine.dialCode.size() < 3 || u.engine.dialCode.front() != '*' ||
+        u.engine.dialCode.back() != '#') {
+        throw std::runtime_error("ussd.service_code must look like *123#");
+    }
+    u.gatewayToken = file.getString("ussd.gateway_token", "");
+}
+
 }  // namespace
 
 HubConfig loadConfig(const std::string& path) {
@@ -92,6 +109,7 @@ HubConfig loadConfig(const std::string& path) {
         if (c.sms.pool.partsPerMinute < 1) {
             throw std::runtime_error("sms.parts_per_minute must be at least 1");
         }
+        readUssd(*file, c.ussd);
         c.settings.regionalSystem = file->getBool("hub.regional_system", false);
         c.settings.utcOffsetMinutes =
             file->getInt("hub.utc_offset_minutes", c.settings.utcOffsetMinutes);

@@ -31,22 +31,27 @@ Poco::Logger& setUpLogging(const std::string& level) {
     return Poco::Logger::get("veche-hub");
 }
 
-// Opens and closes assemblies on time, whether or not anyone is asking.
+// Opens and closes assemblies on time, whether or not anyone is asking, and
+// forgets USSD sessions a day old.
 class ScheduleTask {
 public:
-    ScheduleTask(Hub& hub, Poco::Logger& log) : hub_(hub), log_(log) {}
+    ScheduleTask(Hub& hub, UssdSessionStore& ussd, Poco::Logger& log)
+        : hub_(hub), ussd_(ussd), log_(log) {}
     void run(Poco::Util::TimerTask&) {
         try {
             if (const int changed = hub_.advanceSchedule(); changed > 0) {
                 log_.information("event=schedule assemblies_changed=%d", changed);
             }
+            ussd_.forgetBefore(hub_.clock().now() - kUssdSessionsKeptMs);
         } catch (const std::exception& e) {
             log_.error("event=schedule_failed what=%s", std::string(e.what()));
         }
     }
 
 private:
+    static constexpr Millis kUssdSessionsKeptMs = 24LL * 60 * 60 * 1000;
     Hub& hub_;
+    UssdSessionStore& ussd_;
     Poco::Logger& log_;
 };
 
@@ -89,7 +94,7 @@ int ServeApp::main(const std::vector<std::string>&) {
     const std::unique_ptr<Database> db = openDatabase(config);
     SystemClock clock;
     SystemRandom random;
-    HubStack stack(*db, clock, random, config.settings, config.server, log);
+    HubStack stack(*db, clock, random, config.settings, config.server, log, config.ussd);
     Hub& hub = stack.hub;
     HttpServer& server = stack.server;
     if (!demoBundle_.empty()) {
@@ -101,7 +106,7 @@ int ServeApp::main(const std::vector<std::string>&) {
     }
     server.start();
 
-    ScheduleTask schedule(hub, log);
+    ScheduleTask schedule(hub, stack.ussdSessions, log);
     Poco::Util::Timer timer;
     timer.scheduleAtFixedRate(
         new Poco::Util::TimerTaskAdapter<ScheduleTask>(schedule, &ScheduleTask::run), 0,

@@ -111,7 +111,7 @@ std::string canonicalWord(const std::string& text) {
 }
 
 SmsService::SmsService(Hub& hub, SmsStore& outbox, const Clock& clock)
-    : hub_(hub), outbox_(outbox), clock_(clock) {}
+    : hub_(hub), outbox_(outbox), clock_(clock), scope_(hub, clock) {}
 
 int SmsService::fanOut(const Notice& n) {
     const auto phones = hub_.residents().store().smsRecipients(n.territoryId, n.buildingIds);
@@ -135,17 +135,17 @@ void SmsService::handle(const modem::IncomingSms& sms) {
     const std::string first = canonicalWord(sms.text);
     if (stopWords().count(first) > 0) {
         hub_.residents().store().withdrawConsents(*phone, "sms", clock_.now(), "sms");
-        reply(*phone, "Вы отписались от SMS Вече. Чтобы снова получать их, отправьте СТАРТ.",
-              "reply");
+        send(*phone, "Вы отписались от SMS Вече. Чтобы снова получать их, отправьте СТАРТ.",
+             "reply");
         return;
     }
     // The network has proven the sender's number, as a kiosk's code would.
     hub_.residents().registerPhone(*phone, "sms");
     if (startWords().count(first) > 0) {
         hub_.residents().giveConsent(*phone, "sms", kSmsStartConsentVersion, "sms");
-        reply(*phone,
-              "Вы подписались на SMS Вече: объявления и оповещения вашего дома. Отписаться: СТОП.",
-              "reply");
+        send(*phone,
+             "Вы подписались на SMS Вече: объявления и оповещения вашего дома. Отписаться: СТОП.",
+             "reply");
         return;
     }
     if (voteWords().count(first.substr(0, first.find_first_of("0123456789"))) > 0) {
@@ -156,10 +156,10 @@ void SmsService::handle(const modem::IncomingSms& sms) {
         return;
     }
     if (!outbox_.sentSince(*phone, "help", clock_.now() - kHelpEvery)) {
-        reply(*phone,
-              "Вече: ответ на опрос - номер ответа (или номер опроса и ответа: 1 2). "
-              "СТОП - отписаться, СТАРТ - подписаться.",
-              "help");
+        send(*phone,
+             "Вече: ответ на опрос - номер ответа (или номер опроса и ответа: 1 2). "
+             "СТОП - отписаться, СТАРТ - подписаться.",
+             "help");
     }
 }
 
@@ -167,7 +167,7 @@ bool SmsService::answerPoll(const std::string& phone, const std::vector<std::str
     if (words.empty() || words.size() > 2 || !std::all_of(words.begin(), words.end(), isNumber)) {
         return false;
     }
-    const std::vector<Poll> open = openPollsFor(phone);
+    const std::vector<Poll> open = scope_.openPollsFor(phone);
     std::size_t pollIndex = 0;
     int option = std::stoi(words.back());
     if (words.size() == 2) {
@@ -178,44 +178,43 @@ bool SmsService::answerPoll(const std::string& phone, const std::vector<std::str
         for (std::size_t i = 0; i < open.size(); ++i) {
             list += " " + std::to_string(i + 1) + " - " + open[i].question + ";";
         }
-        reply(phone, list + (open.empty() ? "" : " Ответьте: номер опроса и номер ответа."),
-              "reply");
+        send(phone, list + (open.empty() ? "" : " Ответьте: номер опроса и номер ответа."),
+             "reply");
         return true;
     }
     if (pollIndex >= open.size() || option < 1 ||
         static_cast<std::size_t>(option) > open[pollIndex].options.size()) {
-        reply(phone, "Нет такого опроса или ответа. Проверьте номера и отправьте снова.", "reply");
+        send(phone, "Нет такого опроса или ответа. Проверьте номера и отправьте снова.", "reply");
         return true;
     }
     const Poll& poll = open[pollIndex];
     const Millis now = clock_.now();
     hub_.polls().answer(poll.id, phone, option - 1, now,
                         "sms-" + phone + "-" + poll.id + "-" + std::to_string(now), "sms");
-    reply(phone, "Ответ принят: " + poll.options[static_cast<std::size_t>(option - 1)] + ".",
-          "reply");
+    send(phone, "Ответ принят: " + poll.options[static_cast<std::size_t>(option - 1)] + ".",
+         "reply");
     return true;
 }
 
 void SmsService::vote(const std::string& phone, const std::string& text) {
-    const auto open = openAssembliesFor(phone);
+    const auto open = scope_.openAssembliesFor(phone);
     if (open.size() != 1) {
-        reply(phone,
-              open.empty() ? "Для вашего номера нет открытых голосований. Номер привязывают к "
-                             "квартире в киоске или в ТОС."
-                           : "Открыто несколько голосований: проголосуйте в киоске или по USSD.",
-              "reply");
+        send(phone,
+             open.empty() ? "Для вашего номера нет открытых голосований. Номер привязывают к "
+                            "квартире в киоске или в ТОС."
+                          : "Открыто несколько голосований: проголосуйте в киоске или по USSD.",
+             "reply");
         return;
     }
     const auto& [assembly, owner] = open.front();
     const std::string digits = choiceDigits(text);
     if (digits.size() != assembly.agenda.items.size() ||
         digits.find_first_not_of("123") != std::string::npos) {
-        reply(phone,
-              "Отправьте Г и по цифре на каждый из " +
-                  std::to_string(assembly.agenda.items.size()) +
-                  " вопросов: 1 - за, 2 - против, 3 - воздержался. Например: Г " +
-                  std::string(assembly.agenda.items.size(), '1'),
-              "reply");
+        send(phone,
+             "Отправьте Г и по цифре на каждый из " + std::to_string(assembly.agenda.items.size()) +
+                 " вопросов: 1 - за, 2 - против, 3 - воздержался. Например: Г " +
+                 std::string(assembly.agenda.items.size(), '1'),
+             "reply");
         return;
     }
     const Millis now = clock_.now();
@@ -234,65 +233,19 @@ void SmsService::vote(const std::string& phone, const std::string& text) {
     try {
         hub_.submitBallot(ballot);
     } catch (const ApiError& e) {
-        reply(phone, "Голос не принят: " + std::string(e.what()), "reply");
+        send(phone, "Голос не принят: " + std::string(e.what()), "reply");
         return;
     }
-    reply(phone,
-          isBinding(Channel::Sms, assembly)
-              ? "Голос принят: " + assembly.title + "."
-              : "Голос принят как совещательный (по закону решение принимают бюллетени "
-                "собрания): " +
-                    assembly.title + ".",
-          "receipt");
+    send(phone,
+         isBinding(Channel::Sms, assembly)
+             ? "Голос принят: " + assembly.title + "."
+             : "Голос принят как совещательный (по закону решение принимают бюллетени "
+               "собрания): " +
+                   assembly.title + ".",
+         "receipt");
 }
 
-std::vector<SmsService::Flat> SmsService::flatsOf(const std::string& phone) {
-    std::vector<Flat> flats;
-    for (const LinkRequest& l : hub_.residents().store().linkRequestsOf(phone)) {
-        if (l.status == "confirmed") {
-            if (auto b = hub_.territories().building(l.buildingId)) {
-                flats.push_back({std::move(*b), l.ownerId});
-            }
-        }
-    }
-    return flats;
-}
-
-std::vector<std::pair<Assembly, std::string>> SmsService::openAssembliesFor(
-    const std::string& phone) {
-    std::vector<std::pair<Assembly, std::string>> open;
-    const Millis now = clock_.now();
-    for (const Flat& flat : flatsOf(phone)) {
-        for (Assembly& a : hub_.assemblies(flat.building.territoryId)) {
-            const bool here = !a.buildingId || *a.buildingId == flat.building.id;
-            if (here && a.status == AssemblyStatus::Open && a.opensAt <= now) {
-                open.emplace_back(std::move(a), flat.ownerId);
-            }
-        }
-    }
-    return open;
-}
-
-std::vector<Poll> SmsService::openPollsFor(const std::string& phone) {
-    std::set<std::string> territories, buildings;
-    for (const Flat& flat : flatsOf(phone)) {
-        territories.insert(flat.building.territoryId);
-        buildings.insert(flat.building.id);
-    }
-    const Millis now = clock_.now();
-    std::vector<Poll> open;
-    for (const std::string& t : territories) {
-        for (Poll& p : hub_.polls().polls(t)) {
-            const bool here = !p.buildingId || buildings.count(*p.buildingId) > 0;
-            if (here && p.opensAt <= now && now < p.closesAt) {
-                open.push_back(std::move(p));
-            }
-        }
-    }
-    return open;
-}
-
-void SmsService::reply(const std::string& phone, const std::string& text, const std::string& kind) {
+void SmsService::send(const std::string& phone, const std::string& text, const std::string& kind) {
     outbox_.enqueue({{0, phone, text, modem::SmsPriority::Reply, 0}}, kind, clock_.now());
 }
 

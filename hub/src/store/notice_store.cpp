@@ -13,7 +13,7 @@ namespace {
 
 constexpr const char* kColumns =
     "id, territory_id, category, title, body, author, valid_from, valid_until, created_at, "
-    "changed_at";
+    "changed_at, is_public";
 
 std::vector<std::string> targetsOf(Poco::Data::Session& s, const std::string& id) {
     std::vector<std::string> buildings;
@@ -28,11 +28,12 @@ void NoticeStore::create(const Notice& n) {
     Poco::Data::Session s = db_.session();
     WriteTransaction tx(s, db_.dialect());
     const std::string category(nameOf(n.category));
+    const int isPublic = n.isPublic ? 1 : 0;
     s << "INSERT INTO notices (" + std::string(kColumns) +
-             ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+             ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
         useRef(n.id), useRef(n.territoryId), useRef(category), useRef(n.title), useRef(n.body),
         useRef(n.author), useRef(n.validFrom), useRef(n.validUntil), useRef(n.createdAt),
-        useRef(n.changedAt), now;
+        useRef(n.changedAt), useRef(isPublic), now;
     for (const std::string& building : n.buildingIds) {
         s << "INSERT INTO notice_buildings (notice_id, building_id) VALUES ($1, $2)", useRef(n.id),
             useRef(building), now;
@@ -44,13 +45,16 @@ std::optional<Notice> NoticeStore::get(const std::string& id) {
     Poco::Data::Session s = db_.session();
     Notice n;
     std::string category;
+    int isPublic = 0;
     Poco::Data::Statement select(s);
     select << "SELECT " + std::string(kColumns) + " FROM notices WHERE id = $1", useRef(id),
         into(n.id), into(n.territoryId), into(category), into(n.title), into(n.body),
-        into(n.author), into(n.validFrom), into(n.validUntil), into(n.createdAt), into(n.changedAt);
+        into(n.author), into(n.validFrom), into(n.validUntil), into(n.createdAt), into(n.changedAt),
+        into(isPublic);
     if (select.execute() == 0) {
         return std::nullopt;
     }
+    n.isPublic = isPublic != 0;
     const auto parsed = parseCategory(category);
     if (!parsed) {
         throw std::runtime_error("unknown notice category " + category + " in the database");
@@ -65,6 +69,7 @@ std::vector<Notice> NoticeStore::list(const std::string& territoryId, const std:
     Poco::Data::Session s = db_.session();
     std::vector<std::string> ids, territories, categories, titles, bodies, authors;
     std::vector<Millis> from, until, created, changed;
+    std::vector<int> isPublic;
     const Millis moment = at.value_or(0);
     const int anyTime = at ? 0 : 1;
     // Whole-territory notices, and those aimed at this building (all, without one).
@@ -77,7 +82,8 @@ std::vector<Notice> NoticeStore::list(const std::string& territoryId, const std:
              "ORDER BY CASE WHEN category = 'emergency' THEN 0 ELSE 1 END, created_at DESC, id",
         useRef(territoryId), useRef(anyTime), useRef(moment), useRef(moment), useRef(buildingId),
         useRef(buildingId), into(ids), into(territories), into(categories), into(titles),
-        into(bodies), into(authors), into(from), into(until), into(created), into(changed), now;
+        into(bodies), into(authors), into(from), into(until), into(created), into(changed),
+        into(isPublic), now;
     // The targets of all the territory's notices, in one read.
     std::vector<std::string> targetNotices, targetBuildings;
     s << "SELECT t.notice_id, t.building_id FROM notice_buildings t JOIN notices n ON n.id = "
@@ -95,7 +101,20 @@ std::vector<Notice> NoticeStore::list(const std::string& territoryId, const std:
                                      " in the database");
         }
         out.push_back({ids[i], territories[i], targets[ids[i]], *category, titles[i], bodies[i],
-                       authors[i], from[i], until[i], created[i], changed[i]});
+                       authors[i], from[i], until[i], created[i], changed[i], isPublic[i] != 0});
+    }
+    return out;
+}
+
+std::vector<Notice> NoticeStore::listPublic(Millis at) {
+    Poco::Data::Session s = db_.session();
+    std::vector<std::string> ids;
+    s << "SELECT id FROM notices WHERE is_public = 1 AND valid_from <= $1 AND valid_until > $2 "
+         "ORDER BY CASE WHEN category = 'emergency' THEN 0 ELSE 1 END, created_at DESC, id",
+        useRef(at), useRef(at), into(ids), now;
+    std::vector<Notice> out;
+    for (const std::string& id : ids) {
+        out.push_back(*get(id));
     }
     return out;
 }

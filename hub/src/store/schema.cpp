@@ -296,15 +296,29 @@ std::vector<std::string> concat(const Lists&... lists) {
     return all;
 }
 
+// Version 10: USSD sessions (the engine's state between a gateway's requests;
+// `version` guards against two hub instances moving one session at once), and
+// notices marked public for callers the hub does not know.
+const std::vector<std::string> kUssd = {
+    "CREATE TABLE ussd_sessions ("
+    " id TEXT PRIMARY KEY,"
+    " msisdn TEXT NOT NULL,"
+    " state TEXT NOT NULL,"
+    " version INTEGER NOT NULL,"
+    " updated_at BIGINT NOT NULL)",
+    "CREATE INDEX ussd_sessions_by_age ON ussd_sessions (updated_at)",
+    "ALTER TABLE notices ADD COLUMN is_public INTEGER NOT NULL DEFAULT 0",
+};
+
 }  // namespace
 
 int currentVersion() {
-    return 9;
+    return 10;
 }
 
 std::vector<std::string> current() {
     return concat(kVersion1, kAssemblies, kNotices, kKiosks, kResidents, kPollsAndReports, kSalts,
-                  kNonceIndex, kSms);
+                  kNonceIndex, kSms, kUssd);
 }
 
 std::vector<std::string> upgrade(int from) {
@@ -325,6 +339,8 @@ std::vector<std::string> upgrade(int from) {
             return kNonceIndex;
         case 8:
             return kSms;
+        case 9:
+            return kUssd;
         default:
             return {};
     }

@@ -106,7 +106,8 @@ struct Notice {
     Millis validFrom = 0;
     Millis validUntil = 0;
     Millis createdAt = 0;
-    Millis changedAt = 0;  // for kiosk sync cursors
+    Millis changedAt = 0;   // for kiosk sync cursors
+    bool isPublic = false;  // also shown to callers the hub does not know (USSD)
 };
 
 // One consent of a resident, as its own act (152-ФЗ ст. 9).

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "veche/hub/app/hub_stack.h"
 #include "veche/hub/app/sms_gateway.h"
 #include "veche/hub/http/server.h"
 #include "veche/hub/services/hub.h"
@@ -24,6 +25,7 @@ struct HubConfig {
     std::string logLevel = "information";  // a Poco level name: none … trace
     HubSettings settings;
     SmsGatewayOptions sms;  // no devices: SMS are queued but not sent
+    UssdSettings ussd;
 };
 
 // Reads a .properties, .ini, .json or .xml file (by its extension) over the

@@ -9,25 +9,42 @@
 #include "veche/hub/services/hub.h"
 #include "veche/hub/services/kiosks.h"
 #include "veche/hub/services/sms.h"
+#include "veche/hub/services/ussd_backend.h"
 #include "veche/hub/store/sms_store.h"
+#include "veche/hub/store/ussd_session_store.h"
+#include "veche/ussd/engine.h"
+#include "veche/ussd/gateway.h"
 
 namespace veche::hub {
+
+// The USSD service's settings (docs/hub.md, ussd.*).
+struct UssdSettings {
+    ussd::EngineOptions engine;
+    std::string gatewayToken;  // empty: any caller may POST /ussd
+    std::size_t cachedSessions = 10'000;
+};
 
 // The hub's services and its HTTP server, built and wired in one place: the
 // serve command, the tests and the benchmarks all run this. The server is
 // made but not started.
 struct HubStack {
     HubStack(Database& db, const Clock& clock, Random& random, HubSettings settings,
-             const ServerOptions& options, Poco::Logger& log)
+             const ServerOptions& options, Poco::Logger& log, UssdSettings ussdSettings = {})
         : hub(db, clock, random, settings),
           kioskStore(db),
           kiosks(hub, kioskStore, clock, random),
           smsStore(db, random),
           sms(hub, smsStore, clock),
           codes(db, smsStore, hub.residents(), clock, random),
+          ussdSessions(db),
+          ussdCache(ussdSessions, ussdSettings.cachedSessions),
+          ussdBackend(hub, sms, clock),
+          ussd(
+              ussdBackend, ussdCache, [&clock] { return clock.now(); }, ussdSettings.engine),
           auth(hub.tokens(), kiosks),
           router(routesOf(hub, kiosks, sms, codes, metrics, db)),
           server(options, router, metrics, auth, log) {
+        addUssdRoutes(router, ussd, ussdGateway, ussdSettings.gatewayToken, metrics);
         metrics.addGauge("veche_http_queued_connections",
                          "Connections waiting for a request thread.",
                          [this] { return static_cast<double>(server.queuedConnections()); });
@@ -41,6 +58,11 @@ struct HubStack {
     SmsStore smsStore;
     SmsService sms;
     CodeService codes;
+    UssdSessionStore ussdSessions;
+    ussd::CachedSessionStore ussdCache;
+    HubUssdBackend ussdBackend;
+    ussd::UssdEngine ussd;
+    ussd::ConEndGateway ussdGateway;
     HubAuthenticator auth;
     Metrics metrics;
     Router router;

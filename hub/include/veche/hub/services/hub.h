@@ -59,6 +59,7 @@ public:
     PollService& polls() { return pollService_; }
     TokenStore& tokens() { return tokens_; }
     BallotStore& ballotStore() { return ballots_; }
+    NoticeStore& noticeStore() { return notices_; }
     const Clock& clock() const { return clock_; }
     const HubSettings& settings() const { return settings_; }
 

@@ -6,6 +6,7 @@
 #include "veche/hub/environment.h"
 #include "veche/hub/model.h"
 #include "veche/hub/services/hub.h"
+#include "veche/hub/services/phone_scope.h"
 #include "veche/hub/store/sms_store.h"
 #include "veche/modem/modem.h"
 
@@ -38,25 +39,18 @@ public:
 
     SmsStore& outbox() { return outbox_; }
 
+    // Queues one message to `phone` as a reply (kind: reply, receipt, help…).
+    void send(const std::string& phone, const std::string& text, const std::string& kind);
+
 private:
-    void reply(const std::string& phone, const std::string& text, const std::string& kind);
     bool answerPoll(const std::string& phone, const std::vector<std::string>& words);
     // "Г 1 2 3": a ballot for the one open assembly the phone may vote in.
     void vote(const std::string& phone, const std::string& text);
-    // The flats a phone is confirmed for: their building and owner.
-    struct Flat {
-        Building building;
-        std::string ownerId;
-    };
-    std::vector<Flat> flatsOf(const std::string& phone);
-    // Open polls a phone may answer: those of the territories it is linked in.
-    std::vector<Poll> openPollsFor(const std::string& phone);
-    // Open assemblies of the phone's flats, each with the owner it votes for.
-    std::vector<std::pair<Assembly, std::string>> openAssembliesFor(const std::string& phone);
 
     Hub& hub_;
     SmsStore& outbox_;
     const Clock& clock_;
+    PhoneScope scope_;
 };
 
 // The first word of `text`, upper-cased, with Latin letters that look

@@ -23,6 +23,9 @@ public:
     // Emergency first, then the newest.
     std::vector<Notice> list(const std::string& territoryId, const std::string& buildingId,
                              std::optional<Millis> at);
+    // The notices marked public, of every territory, that are current at
+    // `at`: Emergency first, then the newest.
+    std::vector<Notice> listPublic(Millis at);
 
 private:
     Database& db_;

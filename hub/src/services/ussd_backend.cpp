@@ -1,0 +1,191 @@
+#include "veche/hub/services/ussd_backend.h"
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+#include "veche/core/phone.h"
+#include "veche/hub/http/api_error.h"
+#include "veche/hub/services/counting.h"
+#include "veche/signing/ed25519.h"
+
+namespace veche::hub {
+
+namespace {
+
+// The gateway's number as the hub stores phones; an unusable one matches no
+// resident.
+std::string phoneOf(const std::string& msisdn) {
+    return core::normalisePhone(msisdn).value_or("");
+}
+
+ussd::NoticeSummary summaryOf(const Notice& n) {
+    return {n.title, n.body, n.category == NoticeCategory::Emergency};
+}
+
+}  // namespace
+
+std::string receiptOf(const std::string& ballotId) {
+    std::string hex = signing::sha256Hex(ballotId).substr(0, 8);
+    std::transform(hex.begin(), hex.end(), hex.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+    return hex.substr(0, 4) + "-" + hex.substr(4);
+}
+
+HubUssdBackend::HubUssdBackend(Hub& hub, SmsService& sms, const Clock& clock)
+    : hub_(hub), sms_(sms), clock_(clock), scope_(hub, clock) {}
+
+ussd::Caller HubUssdBackend::caller(const std::string& msisdn) {
+    const std::string phone = phoneOf(msisdn);
+    ussd::Caller c;
+    if (phone.empty()) {
+        return c;
+    }
+    const auto flats = scope_.flatsOf(phone);
+    c.known = !flats.empty();
+    if (c.known) {
+        c.buildingName = flats.front().building.address;
+    }
+    c.smsConsent = scope_.smsConsent(phone);
+    return c;
+}
+
+std::vector<ussd::NoticeSummary> HubUssdBackend::notices(const std::string& msisdn) {
+    const std::string phone = phoneOf(msisdn);
+    const auto flats = phone.empty() ? std::vector<PhoneScope::Flat>{} : scope_.flatsOf(phone);
+    std::vector<Notice> found;
+    if (flats.empty()) {
+        found = hub_.noticeStore().listPublic(clock_.now());
+    } else {
+        std::set<std::string> seen;
+        for (const PhoneScope::Flat& flat : flats) {
+            for (Notice& n : hub_.notices(flat.building.territoryId, flat.building.id, true)) {
+                if (seen.insert(n.id).second) {
+                    found.push_back(std::move(n));
+                }
+            }
+        }
+        std::stable_sort(found.begin(), found.end(), [](const Notice& a, const Notice& b) {
+            const bool ea = a.category == NoticeCategory::Emergency;
+            const bool eb = b.category == NoticeCategory::Emergency;
+            return ea != eb ? ea : a.createdAt > b.createdAt;
+        });
+    }
+    std::vector<ussd::NoticeSummary> out;
+    for (const Notice& n : found) {
+        out.push_back(summaryOf(n));
+    }
+    return out;
+}
+
+std::vector<ussd::OpenAssembly> HubUssdBackend::assemblies(const std::string& msisdn) {
+    std::vector<ussd::OpenAssembly> out;
+    const std::string phone = phoneOf(msisdn);
+    if (phone.empty()) {
+        return out;
+    }
+    for (const auto& [a, owner] : scope_.openAssembliesFor(phone)) {
+        ussd::OpenAssembly o{a.id, a.title, {}, !isBinding(Channel::Ussd, a)};
+        for (const auto& item : a.agenda.items) {
+            o.items.push_back({item.id, item.title});
+        }
+        out.push_back(std::move(o));
+    }
+    return out;
+}
+
+ussd::VoteResult HubUssdBackend::vote(const std::string& msisdn, const std::string& assemblyId,
+                                      const std::vector<ussd::Choice>& choices,
+                                      const std::string& ballotId) {
+    const std::string phone = phoneOf(msisdn);
+    for (const auto& [a, owner] : scope_.openAssembliesFor(phone)) {
+        if (a.id != assemblyId) {
+            continue;
+        }
+        if (choices.size() != a.agenda.items.size()) {
+            return {false, "", "ответ нужен на каждый вопрос."};
+        }
+        Ballot ballot;
+        ballot.id = ballotId;
+        ballot.assemblyId = a.id;
+        ballot.voterId = owner;
+        ballot.channel = Channel::Ussd;
+        ballot.castAt = clock_.now();
+        ballot.source = "ussd";
+        static constexpr core::Choice kChoices[] = {core::Choice::For, core::Choice::Against,
+                                                    core::Choice::Abstain};
+        for (std::size_t i = 0; i < choices.size(); ++i) {
+            ballot.answers.emplace_back(a.agenda.items[i].id,
+                                        kChoices[static_cast<int>(choices[i])]);
+        }
+        try {
+            // Conflict: this session's ballot is already stored (a retried
+            // confirmation); it stands as it was.
+            hub_.submitBallot(ballot);
+        } catch (const ApiError& e) {
+            return {false, "", e.what()};
+        }
+        const std::string receipt = receiptOf(ballotId);
+        sms_.send(phone,
+                  "Вече: голос по USSD принят" +
+                      std::string(isBinding(Channel::Ussd, a) ? "" : " (совещательный)") + ", " +
+                      a.title + ". Квитанция " + receipt + ".",
+                  "receipt");
+        return {true, receipt, ""};
+    }
+    return {false, "", "голосование закрыто или недоступно для вашего номера."};
+}
+
+std::vector<ussd::OpenPoll> HubUssdBackend::polls(const std::string& msisdn) {
+    std::vector<ussd::OpenPoll> out;
+    const std::string phone = phoneOf(msisdn);
+    if (phone.empty()) {
+        return out;
+    }
+    for (const Poll& p : scope_.openPollsFor(phone)) {
+        out.push_back({p.id, p.question, p.options});
+    }
+    return out;
+}
+
+void HubUssdBackend::answerPoll(const std::string& msisdn, const std::string& pollId, int option,
+                                const std::string& answerId) {
+    hub_.polls().answer(pollId, phoneOf(msisdn), option, clock_.now(), answerId, "ussd");
+}
+
+std::string HubUssdBackend::report(const std::string& msisdn, const std::string& category,
+                                   const std::string& text, const std::string& reportId) {
+    const std::string phone = phoneOf(msisdn);
+    const auto flats = scope_.flatsOf(phone);
+    if (flats.empty()) {
+        throw ApiError::invalid("phone", "the number is not linked to a flat");
+    }
+    Report r;
+    // The same session's report gets the same short id: a retried
+    // confirmation keeps the first report.
+    r.id = "r-" + signing::sha256Hex(reportId).substr(0, 12);
+    r.territoryId = flats.front().building.territoryId;
+    r.buildingId = flats.front().building.id;
+    r.category = category;
+    r.text = text;
+    r.phone = phone;
+    r.channel = "ussd";
+    return hub_.polls().report(r).id;
+}
+
+void HubUssdBackend::setSmsConsent(const std::string& msisdn, bool given,
+                                   const std::string& textVersion) {
+    const std::string phone = phoneOf(msisdn);
+    if (phone.empty()) {
+        throw ApiError::invalid("phone", "not a Russian mobile number");
+    }
+    if (given) {
+        // The network has proven the number, as for an SMS.
+        hub_.residents().registerPhone(phone, "ussd");
+        hub_.residents().giveConsent(phone, "sms", textVersion, "ussd");
+    } else {
+        hub_.residents().withdrawConsent(phone, "sms", "ussd");
+    }
+}
+
+}  // namespace veche::hub
