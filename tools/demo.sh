@@ -8,7 +8,8 @@ cd "$(dirname "$0")/.."
 
 tools/install-deps.sh
 cmake --preset default >/dev/null
-cmake --build --preset default --target veche-hub veche-modem-sim >/dev/null
+cmake --build --preset default --target veche-hub veche-modem-sim veche-modem-worker \
+    veche-ussd-phone >/dev/null
 
 hub=build/default/bin/veche-hub
 sim=build/default/bin/veche-modem-sim
@@ -58,6 +59,11 @@ cat <<HINTS
   echo 'deliver +79161234567 2' > $state/modem1.in
   echo 'deliver +79161234567 СТОП' > $state/modem1.in
   curl -s -H 'Authorization: Bearer $auditor' http://127.0.0.1:8080/api/v1/sms
+
+== USSD (*123#) с кнопочного телефона — в терминале, как на экране телефона:
+  build/default/bin/veche-ussd-phone --hub http://127.0.0.1:8080 --msisdn +79161234567
+  (номер жителя кв. 1: объявления, голосование, опросы; любой другой номер
+   видит только общие объявления и может дать согласие на SMS)
 Остановка: Ctrl-C.
 
 HINTS

@@ -124,10 +124,11 @@ PageRequest Flows::layout() {
                 break;
             }
             const auto k = static_cast<std::size_t>(top().arg);
-            r.header = "Вопрос " + std::to_string(k + 1) + " из " + std::to_string(a->items.size());
+            r.header = "Вопрос " + std::to_string(k + 1) + "/" + std::to_string(a->items.size());
             r.lines = {a->items[k].wording};
-            // The choices on every page: the wording may take several.
-            r.footer.insert(r.footer.begin(), "1 За 2 Против 3 Возд.");
+            // The choices on every page, since the wording may take several;
+            // no room for "0 Назад" (0 still goes back).
+            r.footer = {"1 За 2 Против 3 Возд."};
             break;
         }
         case Kind::Summary: {

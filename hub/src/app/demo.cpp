@@ -114,6 +114,9 @@ bool seedDemo(Hub& hub, const std::filesystem::path& bundle, std::ostream& log) 
         n.author = "Совет ТОС «Садовый квартал»";
         n.validFrom = now - kDay;
         n.validUntil = now + 30 * kDay;
+        // Shown by USSD also to numbers the hub does not know.
+        n.isPublic = category == NoticeCategory::Health ||
+                     category == NoticeCategory::YouthSportCulture;
         hub.createNotice(n, Role::Operator);
     }
     Poll poll;

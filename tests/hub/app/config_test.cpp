@@ -53,7 +53,9 @@ TEST_F(ConfigTest, ReadsEveryKey) {
              "tls.certificate = /etc/veche/cert.pem\ntls.private_key = /etc/veche/key.pem\n"
              "hub.regional_system = true\nhub.utc_offset_minutes = 420\n"
              "sms.modems = /dev/serial/by-id/a, /dev/serial/by-id/b\nsms.parts_per_minute = 20\n"
-             "sms.worker = /usr/lib/veche/veche-modem-worker\n"));
+             "sms.worker = /usr/lib/veche/veche-modem-worker\n"
+             "ussd.service_code = *5050#\nussd.step_timeout_s = 45\n"
+             "ussd.session_timeout_s = 240\nussd.gateway_token = s3cret\n"));
     EXPECT_EQ(c.server.host, "0.0.0.0");
     EXPECT_EQ(c.server.port, 9443);
     EXPECT_EQ(c.server.maxThreads, 100);
@@ -69,6 +71,10 @@ TEST_F(ConfigTest, ReadsEveryKey) {
               (std::vector<std::string>{"/dev/serial/by-id/a", "/dev/serial/by-id/b"}));
     EXPECT_EQ(c.sms.pool.partsPerMinute, 20);
     EXPECT_EQ(c.sms.worker, "/usr/lib/veche/veche-modem-worker");
+    EXPECT_EQ(c.ussd.engine.dialCode, "*5050#");
+    EXPECT_EQ(c.ussd.engine.stepTimeout, std::chrono::seconds(45));
+    EXPECT_EQ(c.ussd.engine.sessionTimeout, std::chrono::seconds(240));
+    EXPECT_EQ(c.ussd.gatewayToken, "s3cret");
 }
 
 TEST_F(ConfigTest, TheModemWorkerIsBesideTheProgramUnlessSet) {
@@ -88,6 +94,10 @@ TEST_F(ConfigTest, ErrorsNameTheKey) {
     EXPECT_NE(errorOf("listen.threads = 64\nstore.max_sessions = 100\n").find("store.max_sessions"),
               std::string::npos);
     EXPECT_NE(errorOf("log.level = loud\n").find("log.level"), std::string::npos);
+    EXPECT_NE(errorOf("ussd.service_code = 123\n").find("ussd.service_code"), std::string::npos);
+    EXPECT_NE(errorOf("ussd.step_timeout_s = 60\nussd.session_timeout_s = 30\n")
+                  .find("ussd.session_timeout_s"),
+              std::string::npos);
     EXPECT_NE(errorOf("sms.parts_per_minute = 0\n").find("sms.parts_per_minute"),
               std::string::npos);
     EXPECT_EQ(errorOf("log.level = debug\n"), "");

@@ -14,6 +14,7 @@
 #include "veche/hub/store/schema.h"
 #include "veche/hub/store/sms_store.h"
 #include "veche/hub/store/territory_store.h"
+#include "veche/hub/store/ussd_session_store.h"
 
 using namespace Poco::Data::Keywords;
 
@@ -368,6 +369,41 @@ TEST_P(StoreTest, TheSmsOutboxHandsOutUrgentFirstAndNeverASentMessageAgain) {
 INSTANTIATE_TEST_SUITE_P(Backends, StoreTest,
                          ::testing::Values(Backend::SQLite, Backend::PostgreSQL),
                          [](const auto& param) { return testing::nameOf(param.param); });
+
+}  // namespace
+}  // namespace veche::hub
+
+namespace veche::hub {
+namespace {
+
+TEST_P(StoreTest, UssdSessionsKeepTheirStateAndRefuseAStaleVersion) {
+    UssdSessionStore sessions(db());
+    ussd::SessionState s;
+    s.id = "ATUid_1";
+    s.msisdn = "+79161234567";
+    s.startedAt = 1000;
+    s.lastStepAt = 2000;
+    s.inputsSeen = 3;
+    s.stack = {{"main", 0, -1}, {"question", 1, 2}};
+    s.vars = {{"assembly", "a-1"}, {"answers", "12"}};
+    s.lastScreen = "CON Вопрос 2 из 3\n1 За 2 Против 3 Возд.";
+    EXPECT_FALSE(sessions.load("ATUid_1"));
+    ASSERT_TRUE(sessions.save(s, 0));
+    EXPECT_FALSE(sessions.save(s, 0));  // another instance created it first
+    auto loaded = sessions.load("ATUid_1");
+    ASSERT_TRUE(loaded);
+    EXPECT_EQ(loaded->version, 1);
+    s.version = 1;
+    EXPECT_EQ(*loaded, s);
+    s.inputsSeen = 4;
+    s.lastStepAt = 3000;
+    ASSERT_TRUE(sessions.save(s, 1));
+    EXPECT_FALSE(sessions.save(s, 1));  // stale: version 2 is stored
+    EXPECT_EQ(sessions.load("ATUid_1")->inputsSeen, 4);
+    EXPECT_EQ(sessions.forgetBefore(3000), 0);
+    EXPECT_EQ(sessions.forgetBefore(3001), 1);
+    EXPECT_FALSE(sessions.load("ATUid_1"));
+}
 
 }  // namespace
 }  // namespace veche::hub
