@@ -115,8 +115,8 @@ bool seedDemo(Hub& hub, const std::filesystem::path& bundle, std::ostream& log) 
         n.validFrom = now - kDay;
         n.validUntil = now + 30 * kDay;
         // Shown by USSD also to numbers the hub does not know.
-        n.isPublic = category == NoticeCategory::Health ||
-                     category == NoticeCategory::YouthSportCulture;
+        n.isPublic =
+            category == NoticeCategory::Health || category == NoticeCategory::YouthSportCulture;
         hub.createNotice(n, Role::Operator);
     }
     Poll poll;

@@ -208,8 +208,10 @@ HttpServer::HttpServer(const ServerOptions& options, const Router& router, Metri
     // clients share the threads fairly.
     params->setMaxKeepAliveRequests(100);
     params->setKeepAliveTimeout(Poco::Timespan(5, 0));
+    threads_ = std::make_unique<Poco::ThreadPool>(2, options.maxThreads);
     server_ = std::make_unique<Poco::Net::HTTPServer>(
-        new Factory(Context{options, router, metrics, auth, log}), listen(options), params);
+        new Factory(Context{options, router, metrics, auth, log}), *threads_, listen(options),
+        params);
 }
 
 HttpServer::~HttpServer() {

@@ -94,7 +94,7 @@ std::vector<Assembly> select(Poco::Data::Session& s, const std::string& where,
 
 void AssemblyStore::create(const Assembly& a) {
     Poco::Data::Session s = db_.session();
-    WriteTransaction tx(s, db_.dialect());
+    WriteTransaction tx(s, db_);
     // No building (a territory-wide body) is stored as NULL; Poco 1.11 cannot
     // bind a Nullable, so an empty id becomes NULL in SQL.
     const std::string building = a.buildingId.value_or("");
@@ -152,7 +152,7 @@ int AssemblyStore::advance(Millis at) {
     if (due == 0) {
         return 0;
     }
-    WriteTransaction tx(s, db_.dialect());
+    WriteTransaction tx(s, db_);
     Poco::Data::Statement close(s);
     close << "UPDATE assemblies SET status = 'closed' WHERE status <> 'closed' AND closes_at <= $1",
         useRef(at);

@@ -70,7 +70,7 @@ std::vector<SubmitOutcome> BallotStore::submitAll(const std::vector<Ballot>& bal
         return {};
     }
     Poco::Data::Session s = db_.session();
-    WriteTransaction tx(s, db_.dialect());
+    WriteTransaction tx(s, db_);
     std::vector<SubmitOutcome> outcomes;
     outcomes.reserve(ballots.size());
     for (const Ballot& b : ballots) {

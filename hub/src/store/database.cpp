@@ -103,7 +103,7 @@ int Database::migrate() {
                                  std::to_string(schema::currentVersion()) + ")");
     }
     Poco::Data::Session s = session();
-    WriteTransaction tx(s, dialect_);
+    WriteTransaction tx(s, *this);
     auto run = [&s](const std::vector<std::string>& statements) {
         for (const std::string& sql : statements) {
             s << sql, now;
@@ -124,11 +124,12 @@ int Database::migrate() {
     return found;
 }
 
-WriteTransaction::WriteTransaction(Poco::Data::Session& session, Dialect dialect,
+WriteTransaction::WriteTransaction(Poco::Data::Session& session, Database& db,
                                    Durability durability)
     : session_(session) {
     const bool relaxed = durability == Durability::Relaxed;
-    if (dialect == Dialect::SQLite) {
+    if (db.dialect() == Dialect::SQLite) {
+        writer_ = std::unique_lock(db.sqliteWriter_);
         if (relaxed) {
             session_ << "PRAGMA synchronous=NORMAL", now;  // not allowed inside a transaction
             restoreSync_ = true;
@@ -169,6 +170,9 @@ void WriteTransaction::end(const char* statement) {
         throw;
     }
     restoreSynchronous();
+    if (writer_.owns_lock()) {
+        writer_.unlock();  // the next writer may go in
+    }
 }
 
 // The session goes back to the pool, where every other write expects FULL.

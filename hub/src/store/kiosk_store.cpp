@@ -24,7 +24,7 @@ void KioskStore::addEnrolmentCode(const std::string& codeHash, const std::string
 
 std::optional<std::string> KioskStore::enrol(const std::string& codeHash, Kiosk kiosk, Millis at) {
     Poco::Data::Session s = db_.session();
-    WriteTransaction tx(s, db_.dialect());
+    WriteTransaction tx(s, db_);
     Poco::Data::Statement use(s);
     use << "UPDATE enrolment_codes SET used_at = $1, kiosk_id = $2 "
            "WHERE code_hash = $3 AND used_at IS NULL AND expires_at > $4",
@@ -72,7 +72,7 @@ bool KioskStore::useNonce(const std::string& kioskId, const std::string& nonce, 
     Poco::Data::Session s = db_.session();
     // A nonce lost in a crash only lets a request be replayed that would change
     // nothing: pushes are idempotent by event id, and changes only read.
-    WriteTransaction tx(s, db_.dialect(), Durability::Relaxed);
+    WriteTransaction tx(s, db_, Durability::Relaxed);
     s << "DELETE FROM kiosk_nonces WHERE kiosk_id = $1 AND seen_at < $2", useRef(kioskId),
         useRef(forgetBefore), now;
     Poco::Data::Statement add(s);

@@ -26,7 +26,7 @@ std::vector<std::string> targetsOf(Poco::Data::Session& s, const std::string& id
 
 void NoticeStore::create(const Notice& n) {
     Poco::Data::Session s = db_.session();
-    WriteTransaction tx(s, db_.dialect());
+    WriteTransaction tx(s, db_);
     const std::string category(nameOf(n.category));
     const int isPublic = n.isPublic ? 1 : 0;
     s << "INSERT INTO notices (" + std::string(kColumns) +

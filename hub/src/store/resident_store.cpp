@@ -101,7 +101,7 @@ void ResidentStore::replaceOwnerPhones(
     const std::string& buildingId,
     const std::vector<std::pair<std::string, std::string>>& ownerPhones) {
     Poco::Data::Session s = db_.session();
-    WriteTransaction tx(s, db_.dialect());
+    WriteTransaction tx(s, db_);
     s << "DELETE FROM owner_phones WHERE building_id = $1", useRef(buildingId), now;
     for (const auto& [owner, phone] : ownerPhones) {
         s << "INSERT INTO owner_phones (building_id, owner_id, phone) VALUES ($1, $2, $3) "

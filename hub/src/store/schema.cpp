@@ -298,7 +298,9 @@ std::vector<std::string> concat(const Lists&... lists) {
 
 // Version 10: USSD sessions (the engine's state between a gateway's requests;
 // `version` guards against two hub instances moving one session at once), and
-// notices marked public for callers the hub does not know.
+// notices marked public for callers the hub does not know. No index on
+// updated_at: every step would move the session in it; forgetting old
+// sessions scans the table once a minute instead.
 const std::vector<std::string> kUssd = {
     "CREATE TABLE ussd_sessions ("
     " id TEXT PRIMARY KEY,"
@@ -306,7 +308,6 @@ const std::vector<std::string> kUssd = {
     " state TEXT NOT NULL,"
     " version INTEGER NOT NULL,"
     " updated_at BIGINT NOT NULL)",
-    "CREATE INDEX ussd_sessions_by_age ON ussd_sessions (updated_at)",
     "ALTER TABLE notices ADD COLUMN is_public INTEGER NOT NULL DEFAULT 0",
 };
 

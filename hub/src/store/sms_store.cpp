@@ -47,7 +47,7 @@ std::vector<std::int64_t> SmsStore::enqueue(const std::vector<modem::QueuedSms>&
                                             const std::string& kind, Millis now) {
     std::vector<std::int64_t> ids;
     Poco::Data::Session s = db_.session();
-    WriteTransaction tx(s, db_.dialect());
+    WriteTransaction tx(s, db_);
     for (const modem::QueuedSms& m : messages) {
         // 63 random bits: ids made on several hubs never collide in practice.
         const auto id =
@@ -113,7 +113,7 @@ std::vector<modem::QueuedSms> SmsStore::claim(int max, std::int64_t nowMs) {
     std::vector<std::string> phones, texts;
     std::vector<int> priorities, attempts;
     Poco::Data::Session s = db_.session();
-    WriteTransaction tx(s, db_.dialect());
+    WriteTransaction tx(s, db_);
     const Poco::Int64 at = nowMs;
     s << "SELECT id, phone, text, priority, attempts FROM sms_outbox "
          "WHERE status = 'queued' AND not_before <= $1 "

@@ -95,7 +95,7 @@ core::Problems TerritoryStore::replaceRegistry(const std::string& buildingId,
         return problems;
     }
     Poco::Data::Session s = db_.session();
-    WriteTransaction tx(s, db_.dialect());
+    WriteTransaction tx(s, db_);
     s << "DELETE FROM registry_rows WHERE building_id = $1", useRef(buildingId), now;
     int line = 1;
     for (const core::RegistryRow& r : core::registryRows(registry)) {
@@ -143,7 +143,7 @@ core::Problems TerritoryStore::replaceMembers(const std::string& territoryId,
         return problems;
     }
     Poco::Data::Session s = db_.session();
-    WriteTransaction tx(s, db_.dialect());
+    WriteTransaction tx(s, db_);
     s << "DELETE FROM members WHERE territory_id = $1", useRef(territoryId), now;
     for (const core::Member& m : members) {
         s << "INSERT INTO members (territory_id, member_id, name) VALUES ($1, $2, $3)",

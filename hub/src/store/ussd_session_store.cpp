@@ -79,7 +79,7 @@ bool UssdSessionStore::save(const ussd::SessionState& st, int expectedVersion) {
     const std::string json = stateJson(st);
     const int version = expectedVersion + 1;
     Poco::Data::Session s = db_.session();
-    WriteTransaction tx(s, db_.dialect(), Durability::Relaxed);
+    WriteTransaction tx(s, db_, Durability::Relaxed);
     Poco::Data::Statement write(s);
     if (expectedVersion == 0) {
         write << "INSERT INTO ussd_sessions (id, msisdn, state, version, updated_at) "
@@ -98,7 +98,7 @@ bool UssdSessionStore::save(const ussd::SessionState& st, int expectedVersion) {
 
 int UssdSessionStore::forgetBefore(Millis before) {
     Poco::Data::Session s = db_.session();
-    WriteTransaction tx(s, db_.dialect(), Durability::Relaxed);
+    WriteTransaction tx(s, db_, Durability::Relaxed);
     Poco::Data::Statement remove(s);
     remove << "DELETE FROM ussd_sessions WHERE updated_at < $1", useRef(before);
     const auto removed = remove.execute();

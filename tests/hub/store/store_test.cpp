@@ -111,12 +111,12 @@ TEST_P(StoreTest, ARelaxedTransactionLeavesItsSessionFlushingAgain) {
     const std::string flushed = commitDurability(db(), s);
     EXPECT_EQ(flushed, db().dialect() == Dialect::SQLite ? "2" : "on");
     {
-        WriteTransaction tx(s, db().dialect(), Durability::Relaxed);
+        WriteTransaction tx(s, db(), Durability::Relaxed);
         EXPECT_EQ(commitDurability(db(), s), db().dialect() == Dialect::SQLite ? "1" : "off");
         tx.commit();
     }
     EXPECT_EQ(commitDurability(db(), s), flushed);
-    { WriteTransaction rolledBack(s, db().dialect(), Durability::Relaxed); }
+    { WriteTransaction rolledBack(s, db(), Durability::Relaxed); }
     EXPECT_EQ(commitDurability(db(), s), flushed);
 }
 

@@ -2,6 +2,7 @@
 
 #include <Poco/Logger.h>
 #include <Poco/Net/HTTPServer.h>
+#include <Poco/ThreadPool.h>
 
 #include <cstdint>
 #include <memory>
@@ -45,6 +46,10 @@ public:
     int queuedConnections() const;
 
 private:
+    // The request threads. Poco's default pool holds at most 16 threads,
+    // whatever maxThreads says, and a kept-alive connection holds its thread:
+    // connections beyond 16 waited up to a second in the queue.
+    std::unique_ptr<Poco::ThreadPool> threads_;
     std::unique_ptr<Poco::Net::HTTPServer> server_;
 };
 

@@ -4,6 +4,7 @@
 #include <Poco/Data/SessionPool.h>
 
 #include <memory>
+#include <mutex>
 #include <string>
 
 namespace veche::hub {
@@ -45,11 +46,17 @@ public:
     int schemaVersion();
 
 private:
+    friend class WriteTransaction;
+
     Database(Dialect dialect, const std::string& connector, const std::string& connection,
              int maxSessions);
 
     Dialect dialect_;
     std::unique_ptr<Poco::Data::SessionPool> pool_;
+    // SQLite lets one writer in at a time; the others wait in its busy
+    // handler, which sleeps up to 100 ms between tries. Writers of this
+    // process queue here instead and go in as soon as the last one is done.
+    std::mutex sqliteWriter_;
 };
 
 }  // namespace veche::hub
@@ -63,13 +70,16 @@ enum class Durability {
 };
 
 // A write transaction on one session: BEGIN IMMEDIATE on SQLite (so that two
-// writers wait for each other instead of failing), BEGIN on PostgreSQL. Rolls
+// writers wait for each other instead of failing; those of one process queue
+// on a mutex first), BEGIN on PostgreSQL. Never open a second one on the same
+// thread while one is open. Rolls
 // back unless commit() was called. A Relaxed transaction skips the flush
 // (SQLite synchronous=NORMAL in WAL, PostgreSQL synchronous_commit=off); the
 // next Flushed commit flushes it too.
 class WriteTransaction {
 public:
-    WriteTransaction(Poco::Data::Session& session, Dialect dialect,
+    // `session` comes from `db`.
+    WriteTransaction(Poco::Data::Session& session, Database& db,
                      Durability durability = Durability::Flushed);
     ~WriteTransaction();
     WriteTransaction(const WriteTransaction&) = delete;
@@ -81,6 +91,7 @@ private:
     void end(const char* statement);
     void restoreSynchronous();
 
+    std::unique_lock<std::mutex> writer_;  // SQLite: this process's writers, one at a time
     Poco::Data::Session& session_;
     bool restoreSync_ = false;  // SQLite: set synchronous=FULL again at the end
     bool open_ = true;
