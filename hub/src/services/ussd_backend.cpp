@@ -32,10 +32,26 @@ std::string receiptOf(const std::string& ballotId) {
     return hex.substr(0, 4) + "-" + hex.substr(4);
 }
 
-HubUssdBackend::HubUssdBackend(Hub& hub, SmsService& sms, const Clock& clock)
-    : hub_(hub), sms_(sms), clock_(clock), scope_(hub, clock) {}
+HubUssdBackend::HubUssdBackend(Hub& hub, SmsService& sms, const Clock& clock, Millis cacheFor)
+    : hub_(hub), sms_(sms), clock_(clock), cacheFor_(cacheFor), scope_(hub, clock) {}
 
 ussd::Caller HubUssdBackend::caller(const std::string& msisdn) {
+    return callers_.get(msisdn, clock_.now(), cacheFor_, [&] { return readCaller(msisdn); });
+}
+
+std::vector<ussd::NoticeSummary> HubUssdBackend::notices(const std::string& msisdn) {
+    return notices_.get(msisdn, clock_.now(), cacheFor_, [&] { return readNotices(msisdn); });
+}
+
+std::vector<ussd::OpenAssembly> HubUssdBackend::assemblies(const std::string& msisdn) {
+    return assemblies_.get(msisdn, clock_.now(), cacheFor_, [&] { return readAssemblies(msisdn); });
+}
+
+std::vector<ussd::OpenPoll> HubUssdBackend::polls(const std::string& msisdn) {
+    return polls_.get(msisdn, clock_.now(), cacheFor_, [&] { return readPolls(msisdn); });
+}
+
+ussd::Caller HubUssdBackend::readCaller(const std::string& msisdn) {
     const std::string phone = phoneOf(msisdn);
     ussd::Caller c;
     if (phone.empty()) {
@@ -50,7 +66,7 @@ ussd::Caller HubUssdBackend::caller(const std::string& msisdn) {
     return c;
 }
 
-std::vector<ussd::NoticeSummary> HubUssdBackend::notices(const std::string& msisdn) {
+std::vector<ussd::NoticeSummary> HubUssdBackend::readNotices(const std::string& msisdn) {
     const std::string phone = phoneOf(msisdn);
     const auto flats = phone.empty() ? std::vector<PhoneScope::Flat>{} : scope_.flatsOf(phone);
     std::vector<Notice> found;
@@ -78,7 +94,7 @@ std::vector<ussd::NoticeSummary> HubUssdBackend::notices(const std::string& msis
     return out;
 }
 
-std::vector<ussd::OpenAssembly> HubUssdBackend::assemblies(const std::string& msisdn) {
+std::vector<ussd::OpenAssembly> HubUssdBackend::readAssemblies(const std::string& msisdn) {
     std::vector<ussd::OpenAssembly> out;
     const std::string phone = phoneOf(msisdn);
     if (phone.empty()) {
@@ -136,7 +152,7 @@ ussd::VoteResult HubUssdBackend::vote(const std::string& msisdn, const std::stri
     return {false, "", "голосование закрыто или недоступно для вашего номера."};
 }
 
-std::vector<ussd::OpenPoll> HubUssdBackend::polls(const std::string& msisdn) {
+std::vector<ussd::OpenPoll> HubUssdBackend::readPolls(const std::string& msisdn) {
     std::vector<ussd::OpenPoll> out;
     const std::string phone = phoneOf(msisdn);
     if (phone.empty()) {
@@ -186,6 +202,7 @@ void HubUssdBackend::setSmsConsent(const std::string& msisdn, bool given,
     } else {
         hub_.residents().withdrawConsent(phone, "sms", "ussd");
     }
+    callers_.forget(msisdn);  // the menu shows the consent as it is now
 }
 
 }  // namespace veche::hub

@@ -1,5 +1,11 @@
 #pragma once
 
+#include <map>
+#include <mutex>
+#include <string>
+#include <utility>
+#include <vector>
+
 #include "veche/hub/environment.h"
 #include "veche/hub/services/hub.h"
 #include "veche/hub/services/phone_scope.h"
@@ -13,9 +19,14 @@ namespace veche::hub {
 // building's notices, assemblies and polls; any other number only the public
 // notices. Ballots go through Hub::submitBallot (channel ussd); receipts and
 // consent changes are their own records, receipts also sent by SMS.
+//
+// What a caller sees (who they are, notices, assemblies, polls) is read at
+// most once per `cacheFor` per number: a session's screens ask for the same
+// lists at every step. A vote, a poll answer and a consent are always checked
+// against the store as it is.
 class HubUssdBackend : public ussd::UssdBackend {
 public:
-    HubUssdBackend(Hub& hub, SmsService& sms, const Clock& clock);
+    HubUssdBackend(Hub& hub, SmsService& sms, const Clock& clock, Millis cacheFor = 10'000);
 
     ussd::Caller caller(const std::string& msisdn) override;
     std::vector<ussd::NoticeSummary> notices(const std::string& msisdn) override;
@@ -32,10 +43,52 @@ public:
                        const std::string& textVersion) override;
 
 private:
+    // A number's view of one kind, kept for cacheFor.
+    template <typename T>
+    class Recent {
+    public:
+        template <typename Read>
+        T get(const std::string& msisdn, Millis now, Millis ttl, Read read) {
+            {
+                std::lock_guard lock(mutex_);
+                const auto found = byNumber_.find(msisdn);
+                if (found != byNumber_.end() && now < found->second.first + ttl) {
+                    return found->second.second;
+                }
+                if (byNumber_.size() > kMaxNumbers) {
+                    byNumber_.clear();  // crude, and rare: a burst of distinct callers
+                }
+            }
+            T fresh = read();
+            std::lock_guard lock(mutex_);
+            byNumber_[msisdn] = {now, fresh};
+            return fresh;
+        }
+        void forget(const std::string& msisdn) {
+            std::lock_guard lock(mutex_);
+            byNumber_.erase(msisdn);
+        }
+
+    private:
+        static constexpr std::size_t kMaxNumbers = 100'000;
+        std::mutex mutex_;
+        std::map<std::string, std::pair<Millis, T>> byNumber_;
+    };
+
+    ussd::Caller readCaller(const std::string& msisdn);
+    std::vector<ussd::NoticeSummary> readNotices(const std::string& msisdn);
+    std::vector<ussd::OpenAssembly> readAssemblies(const std::string& msisdn);
+    std::vector<ussd::OpenPoll> readPolls(const std::string& msisdn);
+
     Hub& hub_;
     SmsService& sms_;
     const Clock& clock_;
+    Millis cacheFor_;
     PhoneScope scope_;
+    Recent<ussd::Caller> callers_;
+    Recent<std::vector<ussd::NoticeSummary>> notices_;
+    Recent<std::vector<ussd::OpenAssembly>> assemblies_;
+    Recent<std::vector<ussd::OpenPoll>> polls_;
 };
 
 // The receipt code of a ballot: 8 characters of its id's SHA-256, "AB12-CD34".
