@@ -204,18 +204,17 @@ void WorkerModem::readEvents(const Worker& w) {
                 std::fprintf(stderr, "%s: bad line from the worker: %s\n", id().c_str(), e.what());
             }
         }
-        pollfd p{w.socket, POLLIN, 0};
-        if (::poll(&p, 1, kPollMs) > 0) {
-            if (reader.readOnce() <= 0) {
-                return;  // the worker is gone
+        {
+            std::lock_guard lock(mutex_);
+            if (stopping_ && !killAt) {
+                killAt = SteadyClock::now() + options_.stopGrace;
+            } else if (killAt && SteadyClock::now() >= *killAt) {
+                ::kill(w.pid, SIGKILL);  // it had its grace; EOF follows
             }
-            continue;
         }
-        std::lock_guard lock(mutex_);
-        if (stopping_ && !killAt) {
-            killAt = SteadyClock::now() + options_.stopGrace;
-        } else if (killAt && SteadyClock::now() >= *killAt) {
-            ::kill(w.pid, SIGKILL);
+        pollfd p{w.socket, POLLIN, 0};
+        if (::poll(&p, 1, kPollMs) > 0 && reader.readOnce() <= 0) {
+            return;  // the worker is gone
         }
     }
 }
@@ -249,10 +248,10 @@ void WorkerModem::handle(const Worker&, const std::vector<std::string>& e) {
         }
     } else if (kind == "received") {
         need(5);
-        const IncomingSms sms{
-            e[2], e[4],
-            std::chrono::system_clock::time_point(std::chrono::milliseconds(std::stoll(e[3])))};
-        try {
+        try {  // whatever goes wrong, the worker hears back and keeps the message
+            const IncomingSms sms{
+                e[2], e[4],
+                std::chrono::system_clock::time_point(std::chrono::milliseconds(std::stoll(e[3])))};
             listener_.onReceived(id(), sms);
             write({"stored", e[1]});
         } catch (const std::exception& x) {

@@ -48,7 +48,7 @@ int ModemWorker::serve(Modem& modem, std::chrono::milliseconds infoEvery) {
     while (reader.next(line)) {
         try {
             dispatch(modem, decodeLine(line));
-        } catch (const std::invalid_argument& e) {
+        } catch (const std::exception& e) {  // a malformed line: the driver is not ours
             std::fprintf(stderr, "veche-modem-worker: bad command: %s\n", e.what());
             status = 1;
             break;

@@ -48,7 +48,8 @@ TEST_F(EngineTest, AVoteIsRecordedOnceByItsConfirmationAndARepeatedRequestChange
     ASSERT_EQ(backend.votes.size(), 1u);
     EXPECT_EQ(backend.votes[0].choices,
               (std::vector<Choice>{Choice::For, Choice::Against, Choice::Abstain}));
-    EXPECT_EQ(backend.votes[0].ballotId, "ussd-s1-a-1");
+    EXPECT_NE(backend.votes[0].ballotId.find("|s1|"), std::string::npos);
+    EXPECT_NE(backend.votes[0].ballotId.find("|vote-a-1"), std::string::npos);
     // The gateway retries the same request: the same screen, no second vote.
     const Screen again = send("s1", "2*1*1*2*3*1");
     EXPECT_EQ(again.text, receipt.text);
@@ -95,6 +96,17 @@ TEST_F(EngineTest, TroubleInTheHubEndsWithAnApologyAndNothingHalfDone) {
     EXPECT_NE(sorry.text.find("Извините"), std::string::npos);
     EXPECT_TRUE(backend.votes.empty());
     EXPECT_EQ(store.sessions.at("s1").inputsSeen, 5);  // the summary, as before
+}
+
+TEST_F(EngineTest, ASessionIdReusedAfterItsSessionEndedStartsAnewWithNewActs) {
+    send("s1", "");
+    send("s1", "2*1*1*2*3*1");
+    ASSERT_EQ(backend.votes.size(), 1u);
+    now += 86'400'000;  // the gateway's counter started again
+    EXPECT_EQ(send("s1", "").text.rfind("Вече\n", 0), 0u);
+    EXPECT_TRUE(send("s1", "2*1*1*1*1*1").final);
+    ASSERT_EQ(backend.votes.size(), 2u);  // a new act, not the old one repeated
+    EXPECT_NE(backend.votes[1].ballotId, backend.votes[0].ballotId);
 }
 
 TEST_F(EngineTest, ASessionIdUsedByAnotherNumberIsRefused) {

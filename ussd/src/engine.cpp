@@ -75,8 +75,10 @@ Screen UssdEngine::stepOnce(const UssdRequest& request, const std::vector<std::s
                             bool& conflict) {
     const std::int64_t now = nowMs_();
     std::optional<SessionState> loaded = sessions_.load(request.sessionId);
+    // A gateway that numbers its sessions anew each day reuses old ids.
+    const bool recycled = loaded && loaded->ended && inputs.empty();
     SessionState s;
-    if (loaded) {
+    if (loaded && !recycled) {
         s = std::move(*loaded);
         if (s.msisdn != request.msisdn) {
             return {true, kApology};  // a session id reused by another number
@@ -86,6 +88,7 @@ Screen UssdEngine::stepOnce(const UssdRequest& request, const std::vector<std::s
             return screenOf(s.lastScreen);  // a repeated request: the same answer
         }
     } else {
+        s.version = loaded ? loaded->version : 0;
         s.id = request.sessionId;
         s.msisdn = request.msisdn;
         s.startedAt = now;
@@ -94,8 +97,9 @@ Screen UssdEngine::stepOnce(const UssdRequest& request, const std::vector<std::s
     }
     const int expectedVersion = s.version;
     Screen screen;
-    if (loaded && (now - s.lastStepAt > options_.stepTimeout.count() ||
-                   now - s.startedAt > options_.sessionTimeout.count())) {
+    if (loaded && !recycled &&
+        (now - s.lastStepAt > options_.stepTimeout.count() ||
+         now - s.startedAt > options_.sessionTimeout.count())) {
         screen = {true, "Время ожидания истекло, ничего не записано. Наберите " +
                             options_.dialCode + " снова."};
     } else {

@@ -80,100 +80,19 @@ PageRequest Flows::layout() {
     }
     switch (n.kind) {
         case Kind::Menu:
-        case Kind::ReportPhrases: {
-            const auto options = visibleOptions(n);
-            for (std::size_t i = 0; i < options.size(); ++i) {
-                r.choices.push_back(numbered(i, std::string(options[i]->label)));
-            }
-            if (n.id == "main" && !caller().known) {
-                r.header = "Вече. Номер не привязан";
-            }
-            break;
-        }
+        case Kind::ReportPhrases:
         case Kind::Notices:
-            for (std::size_t i = 0; i < notices().size(); ++i) {
-                const NoticeSummary& notice = notices()[i];
-                r.choices.push_back(numbered(i, (notice.emergency ? "! " : "") + notice.title));
-            }
-            if (notices().empty()) {
-                r.lines = {"Объявлений нет."};
-            }
-            break;
-        case Kind::Notice: {
-            const auto i = static_cast<std::size_t>(top().arg);
-            if (i >= notices().size()) {
-                r.lines = {"Объявление снято."};
-                break;
-            }
-            const NoticeSummary& notice = notices()[i];
-            r.header = (notice.emergency ? "! " : "") + notice.title;
-            r.lines = {notice.body};
-            break;
-        }
         case Kind::Assemblies:
-            for (std::size_t i = 0; i < assemblies().size(); ++i) {
-                r.choices.push_back(numbered(i, assemblies()[i].title));
-            }
-            if (assemblies().empty()) {
-                r.lines = {"Для вашего номера нет открытых голосований."};
-            }
-            break;
-        case Kind::Question: {
-            const OpenAssembly* a = chosenAssembly();
-            if (a == nullptr) {
-                break;
-            }
-            const auto k = static_cast<std::size_t>(top().arg);
-            r.header = "Вопрос " + std::to_string(k + 1) + "/" + std::to_string(a->items.size());
-            r.lines = {a->items[k].wording};
-            // The choices on every page, since the wording may take several;
-            // no room for "0 Назад" (0 still goes back).
-            r.footer = {"1 За 2 Против 3 Возд."};
-            break;
-        }
-        case Kind::Summary: {
-            const OpenAssembly* a = chosenAssembly();
-            if (a == nullptr) {
-                break;
-            }
-            // Short, so that the confirmation fits on the first screen.
-            const std::string& answers = state_.vars["answers"];
-            std::string summary = "Выбор:";
-            for (std::size_t i = 0; i < answers.size(); ++i) {
-                summary += std::string(i == 0 ? " " : ", ") + kChoiceNames[answers[i] - '1'];
-            }
-            r.header.clear();
-            r.lines = {summary + "."};
-            if (a->consultative) {
-                r.lines.push_back("Голос совещательный.");
-            }
-            r.choices = {"1 Подтвердить 2 Отмена"};
-            r.footer.clear();
-            break;
-        }
         case Kind::Polls:
-            for (std::size_t i = 0; i < polls().size(); ++i) {
-                r.choices.push_back(numbered(i, polls()[i].question));
-            }
-            if (polls().empty()) {
-                r.lines = {"Открытых опросов нет."};
-            }
+            layoutList(n, r);
             break;
-        case Kind::Poll: {
-            const auto i = static_cast<std::size_t>(top().arg);
-            if (i >= polls().size()) {
-                finish("Опрос уже закрыт.");
-                break;
-            }
-            r.header = "Опрос";
-            r.lines = {polls()[i].question};
-            for (std::size_t o = 0; o < polls()[i].options.size(); ++o) {
-                r.choices.push_back(numbered(o, polls()[i].options[o]));
-            }
+        case Kind::Question:
+        case Kind::Summary:
+            layoutVote(n.kind, r);
             break;
-        }
-        case Kind::ReportText:
-            r.lines = {std::string(n.text)};
+        case Kind::Notice:
+        case Kind::Poll:
+            layoutItem(n.kind, r);
             break;
         case Kind::Consent:
             r.lines = {std::string(n.text)};
@@ -182,12 +101,101 @@ PageRequest Flows::layout() {
         case Kind::Building:
             r.lines = {"Номер привязан: " + caller().buildingName};
             break;
+        case Kind::ReportText:
         case Kind::SmsOff:
         case Kind::Info:
             r.lines = {std::string(n.text)};
             break;
     }
     return r;
+}
+
+// A numbered list: a menu's options, or the notices, assemblies or polls.
+void Flows::layoutList(const Node& n, PageRequest& r) {
+    std::vector<std::string> labels;
+    std::string none;
+    if (n.kind == Kind::Notices) {
+        for (const NoticeSummary& notice : notices()) {
+            labels.push_back((notice.emergency ? "! " : "") + notice.title);
+        }
+        none = "Объявлений нет.";
+    } else if (n.kind == Kind::Assemblies) {
+        for (const OpenAssembly& a : assemblies()) {
+            labels.push_back(a.title);
+        }
+        none = "Для вашего номера нет открытых голосований.";
+    } else if (n.kind == Kind::Polls) {
+        for (const OpenPoll& p : polls()) {
+            labels.push_back(p.question);
+        }
+        none = "Открытых опросов нет.";
+    } else {
+        for (const Option* o : visibleOptions(n)) {
+            labels.push_back(std::string(o->label));
+        }
+        if (n.id == "main" && !caller().known) {
+            r.header = "Вече. Номер не привязан";
+        }
+    }
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+        r.choices.push_back(numbered(i, labels[i]));
+    }
+    if (labels.empty()) {
+        r.lines = {none};
+    }
+}
+
+// One agenda question, or the summary before the confirmation.
+void Flows::layoutVote(Kind kind, PageRequest& r) {
+    const OpenAssembly* a = chosenAssembly();
+    if (a == nullptr) {
+        return;
+    }
+    if (kind == Kind::Question) {
+        const auto k = static_cast<std::size_t>(top().arg);
+        r.header = "Вопрос " + std::to_string(k + 1) + "/" + std::to_string(a->items.size());
+        r.lines = {a->items[k].wording};
+        // The choices on every page, since the wording may take several; no
+        // room for "0 Назад" (0 still goes back).
+        r.footer = {"1 За 2 Против 3 Возд."};
+        return;
+    }
+    // Short, so that the confirmation fits on the first screen.
+    const std::string& answers = state_.vars["answers"];
+    std::string summary = "Выбор:";
+    for (std::size_t i = 0; i < answers.size(); ++i) {
+        summary += std::string(i == 0 ? " " : ", ") + kChoiceNames[answers[i] - '1'];
+    }
+    r.header.clear();
+    r.lines = {summary + "."};
+    if (a->consultative) {
+        r.lines.push_back("Голос совещательный.");
+    }
+    r.choices = {"1 Подтвердить 2 Отмена"};
+    r.footer.clear();
+}
+
+// One notice, or one poll with its options.
+void Flows::layoutItem(Kind kind, PageRequest& r) {
+    if (kind == Kind::Notice) {
+        const auto i = static_cast<std::size_t>(top().arg);
+        if (i >= notices().size()) {
+            r.lines = {"Объявление снято."};
+            return;
+        }
+        r.header = (notices()[i].emergency ? "! " : "") + notices()[i].title;
+        r.lines = {notices()[i].body};
+        return;
+    }
+    const OpenPoll* poll = chosenPoll();
+    if (poll == nullptr) {
+        return;
+    }
+    r.header.clear();
+    r.lines = {poll->question};
+    for (std::size_t o = 0; o < poll->options.size(); ++o) {
+        r.choices.push_back(numbered(o, poll->options[o]));
+    }
 }
 
 // Screens that end in a decision show their choices on their last page only;
@@ -202,91 +210,111 @@ bool Flows::decisionHidden() {
 }
 
 void Flows::choose(int n) {
-    const Node& here = current();
-    const auto index = static_cast<std::size_t>(n - 1);
     if (decisionHidden()) {
         note_ = "Дочитайте: 99 Далее.";
         return;
     }
-    switch (here.kind) {
+    bool taken = false;
+    switch (current().kind) {
         case Kind::Menu:
-        case Kind::ReportPhrases: {
-            const auto options = visibleOptions(here);
-            if (n < 1 || index >= options.size()) {
-                break;
-            }
-            chooseOption(*options[index]);
-            return;
-        }
+        case Kind::ReportPhrases:
         case Kind::Notices:
-            if (n >= 1 && index < notices().size()) {
-                push("notice", n - 1);
-                return;
-            }
-            break;
         case Kind::Assemblies:
-            if (n >= 1 && index < assemblies().size()) {
-                state_.vars["assembly"] = assemblies()[index].id;
-                state_.vars["answers"].clear();
-                push("question", 0);
-                return;
-            }
+        case Kind::Polls:
+            taken = chooseFromList(n);
             break;
         case Kind::Question:
-            if (n >= 1 && n <= 3 && chosenAssembly() != nullptr) {
-                std::string& answers = state_.vars["answers"];
-                answers.resize(static_cast<std::size_t>(top().arg));
-                answers.push_back(static_cast<char>('0' + n));
-                if (answers.size() < chosenAssembly()->items.size()) {
-                    push("question", top().arg + 1);
-                } else {
-                    push("summary");
-                }
-                return;
-            }
+            taken = answerQuestion(n);
             break;
         case Kind::Summary:
+            taken = n == 1 || n == 2;
             if (n == 1) {
                 vote();
-                return;
-            }
-            if (n == 2) {
+            } else if (n == 2) {
                 finish("Голос не записан. Проголосовать можно снова: " + dialCode_);
-                return;
             }
             break;
-        case Kind::Polls:
-            if (n >= 1 && index < polls().size()) {
-                state_.vars["poll"] = polls()[index].id;
-                push("poll", n - 1);
-                return;
-            }
+        case Kind::Poll:
+            taken = answerPoll(n);
             break;
-        case Kind::Poll: {
-            const auto p = static_cast<std::size_t>(top().arg);
-            if (p < polls().size() && n >= 1 && index < polls()[p].options.size()) {
-                const OpenPoll& poll = polls()[p];
-                backend_.answerPoll(state_.msisdn, poll.id, n - 1,
-                                    "ussd-" + state_.id + "-" + poll.id);
-                finish("Ответ принят: " + clip(poll.options[index], 40) + ". Спасибо!");
-                return;
-            }
-            break;
-        }
         case Kind::Consent:
-            if (n == 1 || n == 2) {
-                if (n == 1) {
-                    backend_.setSmsConsent(state_.msisdn, true, std::string(kConsentVersion));
-                }
-                finish(n == 1 ? "Согласие записано. SMS Вече будут приходить на этот номер."
-                              : "Согласие не дано. SMS приходить не будут.");
-                return;
+            taken = n == 1 || n == 2;
+            if (n == 1) {
+                backend_.setSmsConsent(state_.msisdn, true, std::string(kConsentVersion));
+                finish("Согласие записано. SMS Вече будут приходить на этот номер.");
+            } else if (n == 2) {
+                finish("Согласие не дано. SMS приходить не будут.");
             }
             break;
         default:
             break;
     }
-    note_ = kNoSuchChoice;
+    if (!taken) {
+        note_ = kNoSuchChoice;
+    }
+}
+
+bool Flows::chooseFromList(int n) {
+    if (n < 1) {
+        return false;
+    }
+    const auto index = static_cast<std::size_t>(n - 1);
+    const Node& here = current();
+    if (here.kind == Kind::Notices) {
+        if (index >= notices().size()) {
+            return false;
+        }
+        push("notice", n - 1);
+    } else if (here.kind == Kind::Assemblies) {
+        if (index >= assemblies().size()) {
+            return false;
+        }
+        state_.vars["assembly"] = assemblies()[index].id;
+        state_.vars["answers"].clear();
+        push("question", 0);
+    } else if (here.kind == Kind::Polls) {
+        if (index >= polls().size()) {
+            return false;
+        }
+        state_.vars["poll"] = polls()[index].id;
+        push("poll", n - 1);
+    } else {
+        const auto options = visibleOptions(here);
+        if (index >= options.size()) {
+            return false;
+        }
+        chooseOption(*options[index]);
+    }
+    return true;
+}
+
+bool Flows::answerQuestion(int n) {
+    if (n < 1 || n > 3 || chosenAssembly() == nullptr) {
+        return end_.has_value();
+    }
+    std::string& answers = state_.vars["answers"];
+    answers.resize(static_cast<std::size_t>(top().arg));
+    answers.push_back(static_cast<char>('0' + n));
+    if (answers.size() < chosenAssembly()->items.size()) {
+        push("question", top().arg + 1);
+    } else {
+        push("summary");
+    }
+    return true;
+}
+
+bool Flows::answerPoll(int n) {
+    const OpenPoll* poll = chosenPoll();
+    if (poll == nullptr) {
+        return true;  // the session ends saying so
+    }
+    const auto index = static_cast<std::size_t>(n - 1);
+    if (n < 1 || index >= poll->options.size()) {
+        return false;
+    }
+    backend_.answerPoll(state_.msisdn, poll->id, n - 1, actKey("poll-" + poll->id));
+    finish("Ответ принят: " + clip(poll->options[index], 40) + ". Спасибо!");
+    return true;
 }
 
 void Flows::chooseOption(const Option& option) {
@@ -314,8 +342,7 @@ void Flows::vote() {
     for (const char c : state_.vars["answers"]) {
         choices.push_back(static_cast<Choice>(c - '1'));
     }
-    const VoteResult result =
-        backend_.vote(state_.msisdn, a->id, choices, "ussd-" + state_.id + "-" + a->id);
+    const VoteResult result = backend_.vote(state_.msisdn, a->id, choices, actKey("vote-" + a->id));
     if (!result.accepted) {
         finish("Голос не принят: " + result.error);
         return;
@@ -328,7 +355,7 @@ void Flows::submitReport(const std::string& text) {
     const auto topic = state_.vars.find("topic");
     const std::string number =
         backend_.report(state_.msisdn, topic == state_.vars.end() ? "other" : topic->second, text,
-                        "ussd-" + state_.id);
+                        actKey("report"));
     finish("Сообщение №" + number + " принято. Ответ придёт по SMS.");
 }
 
@@ -373,6 +400,24 @@ std::vector<const Option*> Flows::visibleOptions(const Node& n) {
         }
     }
     return out;
+}
+
+// The poll chosen earlier in the session, if still open; otherwise the
+// session ends saying so.
+const OpenPoll* Flows::chosenPoll() {
+    for (const OpenPoll& p : polls()) {
+        if (p.id == state_.vars["poll"]) {
+            return &p;
+        }
+    }
+    finish("Опрос уже закрыт.");
+    return nullptr;
+}
+
+// What makes an act of this session unique, however the gateway numbers its
+// sessions: the number, the session, when it began, and the act.
+std::string Flows::actKey(const std::string& act) const {
+    return state_.msisdn + "|" + state_.id + "|" + std::to_string(state_.startedAt) + "|" + act;
 }
 
 // The assembly chosen earlier in the session, if the caller may still vote in

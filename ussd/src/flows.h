@@ -32,7 +32,13 @@ private:
     void finish(std::string text) { end_ = Screen{true, std::move(text)}; }
 
     PageRequest layout();
+    void layoutList(const Node& n, PageRequest& r);
+    void layoutVote(Kind kind, PageRequest& r);
+    void layoutItem(Kind kind, PageRequest& r);
     void choose(int n);
+    bool chooseFromList(int n);
+    bool answerQuestion(int n);
+    bool answerPoll(int n);
     bool decisionHidden();
     void chooseOption(const Option& option);
     void vote();
@@ -45,6 +51,8 @@ private:
     const std::vector<OpenPoll>& polls();
     std::vector<const Option*> visibleOptions(const Node& n);
     const OpenAssembly* chosenAssembly();
+    const OpenPoll* chosenPoll();
+    std::string actKey(const std::string& act) const;
 
     UssdBackend& backend_;
     SessionState& state_;

@@ -52,7 +52,15 @@ void readUssd(const Poco::Util::AbstractConfiguration& file, UssdSettings& u) {
         u.engine.dialCode.back() != '#') {
         throw std::runtime_error("ussd.service_code must look like *123#");
     }
-    u.gatewayToken = file.getString("ussd.gateway_token", "");
+    u.access.gatewayToken = file.getString("ussd.gateway_token", "");
+    if (file.has("ussd.allow_from")) {
+        u.access.allowFrom.clear();
+        for (const std::string& address : Poco::StringTokenizer(
+                 file.getString("ussd.allow_from"), ",",
+                 Poco::StringTokenizer::TOK_TRIM | Poco::StringTokenizer::TOK_IGNORE_EMPTY)) {
+            u.access.allowFrom.push_back(address);
+        }
+    }
 }
 
 }  // namespace
@@ -72,6 +80,9 @@ HubConfig loadConfig(const std::string& path) {
         }
         c.server.port = static_cast<std::uint16_t>(port);
         c.server.maxThreads = file->getInt("listen.threads", c.server.maxThreads);
+        if (c.server.maxThreads < 1) {
+            throw std::runtime_error("listen.threads must be at least 1");
+        }
         c.stateDir = file->getString("state_dir", c.stateDir);
         c.backend = file->getString("store.backend", c.backend);
         if (c.backend != "sqlite" && c.backend != "postgresql") {

@@ -208,7 +208,8 @@ HttpServer::HttpServer(const ServerOptions& options, const Router& router, Metri
     // clients share the threads fairly.
     params->setMaxKeepAliveRequests(100);
     params->setKeepAliveTimeout(Poco::Timespan(5, 0));
-    threads_ = std::make_unique<Poco::ThreadPool>(2, options.maxThreads);
+    threads_ =
+        std::make_unique<Poco::ThreadPool>(std::min(2, options.maxThreads), options.maxThreads);
     server_ = std::make_unique<Poco::Net::HTTPServer>(
         new Factory(Context{options, router, metrics, auth, log}), *threads_, listen(options),
         params);

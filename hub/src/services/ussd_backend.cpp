@@ -25,6 +25,10 @@ ussd::NoticeSummary summaryOf(const Notice& n) {
 
 }  // namespace
 
+std::string idOf(const std::string& prefix, const std::string& key) {
+    return prefix + signing::sha256Hex(key).substr(0, 24);
+}
+
 std::string receiptOf(const std::string& ballotId) {
     std::string hex = signing::sha256Hex(ballotId).substr(0, 8);
     std::transform(hex.begin(), hex.end(), hex.begin(),
@@ -100,7 +104,11 @@ std::vector<ussd::OpenAssembly> HubUssdBackend::readAssemblies(const std::string
     if (phone.empty()) {
         return out;
     }
+    std::set<std::string> listed;  // a number linked to two flats of one building
     for (const auto& [a, owner] : scope_.openAssembliesFor(phone)) {
+        if (!listed.insert(a.id).second) {
+            continue;
+        }
         ussd::OpenAssembly o{a.id, a.title, {}, !isBinding(Channel::Ussd, a)};
         for (const auto& item : a.agenda.items) {
             o.items.push_back({item.id, item.title});
@@ -112,8 +120,9 @@ std::vector<ussd::OpenAssembly> HubUssdBackend::readAssemblies(const std::string
 
 ussd::VoteResult HubUssdBackend::vote(const std::string& msisdn, const std::string& assemblyId,
                                       const std::vector<ussd::Choice>& choices,
-                                      const std::string& ballotId) {
+                                      const std::string& key) {
     const std::string phone = phoneOf(msisdn);
+    const std::string ballotId = idOf("ussd-", key);
     for (const auto& [a, owner] : scope_.openAssembliesFor(phone)) {
         if (a.id != assemblyId) {
             continue;
@@ -135,11 +144,13 @@ ussd::VoteResult HubUssdBackend::vote(const std::string& msisdn, const std::stri
                                         kChoices[static_cast<int>(choices[i])]);
         }
         try {
-            // Conflict: this session's ballot is already stored (a retried
-            // confirmation); it stands as it was.
             hub_.submitBallot(ballot);
-        } catch (const ApiError& e) {
-            return {false, "", e.what()};
+        } catch (const ApiError&) {
+            // A retried confirmation finds its ballot stored (cast a moment
+            // earlier): it stands as it was.
+            if (!isStored(ballotId, a.id, owner)) {
+                return {false, "", "голосование закрыто или этот голос уже не принять."};
+            }
         }
         const std::string receipt = receiptOf(ballotId);
         sms_.send(phone,
@@ -150,6 +161,16 @@ ussd::VoteResult HubUssdBackend::vote(const std::string& msisdn, const std::stri
         return {true, receipt, ""};
     }
     return {false, "", "голосование закрыто или недоступно для вашего номера."};
+}
+
+bool HubUssdBackend::isStored(const std::string& ballotId, const std::string& assemblyId,
+                              const std::string& owner) {
+    for (const Ballot& b : hub_.ballotStore().ballots(assemblyId)) {
+        if (b.id == ballotId) {
+            return b.voterId == owner;
+        }
+    }
+    return false;
 }
 
 std::vector<ussd::OpenPoll> HubUssdBackend::readPolls(const std::string& msisdn) {
@@ -165,21 +186,19 @@ std::vector<ussd::OpenPoll> HubUssdBackend::readPolls(const std::string& msisdn)
 }
 
 void HubUssdBackend::answerPoll(const std::string& msisdn, const std::string& pollId, int option,
-                                const std::string& answerId) {
-    hub_.polls().answer(pollId, phoneOf(msisdn), option, clock_.now(), answerId, "ussd");
+                                const std::string& key) {
+    hub_.polls().answer(pollId, phoneOf(msisdn), option, clock_.now(), idOf("ussd-", key), "ussd");
 }
 
 std::string HubUssdBackend::report(const std::string& msisdn, const std::string& category,
-                                   const std::string& text, const std::string& reportId) {
+                                   const std::string& text, const std::string& key) {
     const std::string phone = phoneOf(msisdn);
     const auto flats = scope_.flatsOf(phone);
     if (flats.empty()) {
         throw ApiError::invalid("phone", "the number is not linked to a flat");
     }
     Report r;
-    // The same session's report gets the same short id: a retried
-    // confirmation keeps the first report.
-    r.id = "r-" + signing::sha256Hex(reportId).substr(0, 12);
+    r.id = idOf("r-", key);  // a retried confirmation keeps the first report
     r.territoryId = flats.front().building.territoryId;
     r.buildingId = flats.front().building.id;
     r.category = category;

@@ -8,7 +8,9 @@
 using namespace Poco::Data::Keywords;
 
 namespace veche::hub {
+namespace {
 
+// The state as stored: JSON.
 std::string stateJson(const ussd::SessionState& st) {
     Poco::JSON::Object o;
     o.set("id", st.id);
@@ -59,6 +61,8 @@ ussd::SessionState stateFromJson(const std::string& json) {
     }
     return st;
 }
+
+}  // namespace
 
 std::optional<ussd::SessionState> UssdSessionStore::load(const std::string& id) {
     Poco::Data::Session s = db_.session();

@@ -101,10 +101,10 @@ TEST_F(UssdTest, AVoteByUssdIsStoredOnceWithAnSmsReceipt) {
     EXPECT_TRUE(ballots().empty());  // nothing before the confirmation
     const std::string receipt = step("s1", "2*1*1*1");
     ASSERT_EQ(receipt.rfind("END Голос принят (совещательный). Квитанция ", 0), 0u) << receipt;
-    const std::string code = receiptOf("ussd-s1-" + assembly);
-    EXPECT_NE(receipt.find(code), std::string::npos);
     EXPECT_EQ(step("s1", "2*1*1*1"), receipt);  // a retry by the gateway
     ASSERT_EQ(ballots().size(), 1u);
+    const std::string code = receiptOf(ballots()[0].id);
+    EXPECT_NE(receipt.find(code), std::string::npos);
     EXPECT_EQ(ballots()[0].channel, Channel::Ussd);
     EXPECT_EQ(ballots()[0].voterId, "a");
     bool smsReceipt = false;
@@ -150,11 +150,29 @@ TEST_F(UssdTest, WhatTheGatewaySendsWrongIsAnsweredWithAnEndNotAnHttpError) {
     EXPECT_EQ(bad.body.rfind("END ", 0), 0u);
 }
 
+class UssdFromElsewhereTest : public UssdTest {
+protected:
+    static UssdSettings onlyFrom() {
+        UssdSettings s;
+        s.access.allowFrom = {"10.0.0.5"};  // the gateway; the test calls from 127.0.0.1
+        return s;
+    }
+    UssdFromElsewhereTest() : UssdTest(onlyFrom()) {}
+};
+
+TEST_F(UssdFromElsewhereTest, AnAddressNotAllowedIsRefused) {
+    const auto refused = hub.anonymous().request(
+        "POST", "/ussd", "sessionId=s8&serviceCode=*123%23&phoneNumber=%2B79161234567&text=",
+        "application/x-www-form-urlencoded");
+    EXPECT_EQ(refused.status, 403);
+    EXPECT_TRUE(ballots().empty());
+}
+
 class UssdWithTokenTest : public UssdTest {
 protected:
     static UssdSettings withToken() {
         UssdSettings s;
-        s.gatewayToken = "gateway-secret";
+        s.access.gatewayToken = "gateway-secret";
         return s;
     }
     UssdWithTokenTest() : UssdTest(withToken()) {}
@@ -164,6 +182,10 @@ TEST_F(UssdWithTokenTest, OnlyTheGatewayWithItsTokenIsAnswered) {
     const auto refused = hub.anonymous().request(
         "POST", "/ussd", "sessionId=s7&text=", "application/x-www-form-urlencoded");
     EXPECT_EQ(refused.status, 403);
+    const auto wrong =
+        hub.anonymous().request("POST", "/ussd?token=gateway-secreT",
+                                "sessionId=s7&text=", "application/x-www-form-urlencoded");
+    EXPECT_EQ(wrong.status, 403);
     EXPECT_EQ(step("s7", "", kPhone, "/ussd?token=gateway-secret").rfind("CON Вече", 0), 0u);
 }
 

@@ -55,7 +55,8 @@ TEST_F(ConfigTest, ReadsEveryKey) {
              "sms.modems = /dev/serial/by-id/a, /dev/serial/by-id/b\nsms.parts_per_minute = 20\n"
              "sms.worker = /usr/lib/veche/veche-modem-worker\n"
              "ussd.service_code = *5050#\nussd.step_timeout_s = 45\n"
-             "ussd.session_timeout_s = 240\nussd.gateway_token = s3cret\n"));
+             "ussd.session_timeout_s = 240\nussd.gateway_token = s3cret\n"
+             "ussd.allow_from = 10.0.0.5, 10.0.0.6\n"));
     EXPECT_EQ(c.server.host, "0.0.0.0");
     EXPECT_EQ(c.server.port, 9443);
     EXPECT_EQ(c.server.maxThreads, 100);
@@ -74,7 +75,8 @@ TEST_F(ConfigTest, ReadsEveryKey) {
     EXPECT_EQ(c.ussd.engine.dialCode, "*5050#");
     EXPECT_EQ(c.ussd.engine.stepTimeout, std::chrono::seconds(45));
     EXPECT_EQ(c.ussd.engine.sessionTimeout, std::chrono::seconds(240));
-    EXPECT_EQ(c.ussd.gatewayToken, "s3cret");
+    EXPECT_EQ(c.ussd.access.gatewayToken, "s3cret");
+    EXPECT_EQ(c.ussd.access.allowFrom, (std::vector<std::string>{"10.0.0.5", "10.0.0.6"}));
 }
 
 TEST_F(ConfigTest, TheModemWorkerIsBesideTheProgramUnlessSet) {

@@ -3,9 +3,10 @@
 // implements it over its services (hub/services/ussd_backend.h); the engine's
 // unit tests use a fake. Every call may throw; the engine then ends the
 // session with an apology and leaves nothing half-done. Calls that record
-// something carry an id made from the session: when two hub instances race
-// on one session, the engine may make the same call twice, and the second
-// must change nothing.
+// something carry a key unique to the act (number, session, its start, the
+// act): when two hub instances race on one session, the engine may make the
+// same call twice, and the second must change nothing. Keys are long and
+// free-form; the backend derives its own ids from them.
 
 #include <optional>
 #include <string>
@@ -63,18 +64,16 @@ public:
     virtual std::vector<NoticeSummary> notices(const std::string& msisdn) = 0;
     virtual std::vector<OpenAssembly> assemblies(const std::string& msisdn) = 0;
     // Records a confirmed ballot through the hub's one validation and
-    // duplicate rule, and queues an SMS receipt. `ballotId` makes a retry of
-    // the same confirmation harmless.
+    // duplicate rule, and queues an SMS receipt.
     virtual VoteResult vote(const std::string& msisdn, const std::string& assemblyId,
-                            const std::vector<Choice>& choices, const std::string& ballotId) = 0;
+                            const std::vector<Choice>& choices, const std::string& key) = 0;
     virtual std::vector<OpenPoll> polls(const std::string& msisdn) = 0;
-    // `option` counts from 0; `answerId` makes a retry harmless.
+    // `option` counts from 0.
     virtual void answerPoll(const std::string& msisdn, const std::string& pollId, int option,
-                            const std::string& answerId) = 0;
-    // Stores a problem report; returns its number for the caller. A report
-    // with `reportId` stored before is not stored again.
+                            const std::string& key) = 0;
+    // Stores a problem report; returns its number for the caller.
     virtual std::string report(const std::string& msisdn, const std::string& category,
-                               const std::string& text, const std::string& reportId) = 0;
+                               const std::string& text, const std::string& key) = 0;
     // Records SMS consent given (with the text version shown) or withdrawn,
     // each as its own act.
     virtual void setSmsConsent(const std::string& msisdn, bool given,

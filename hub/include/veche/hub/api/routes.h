@@ -1,5 +1,8 @@
 #pragma once
 
+#include <string>
+#include <vector>
+
 #include "veche/hub/http/metrics.h"
 #include "veche/hub/http/router.h"
 #include "veche/hub/services/codes.h"
@@ -17,10 +20,18 @@ namespace veche::hub {
 void addRoutes(Router& router, Hub& hub, KioskService& kiosks, SmsService& sms, CodeService& codes,
                Metrics& metrics, Database& db);
 
-// POST /ussd for an operator's USSD gateway (docs/ussd.md): every request is
-// answered 200 with a screen, an apology when anything fails inside; only a
-// wrong `token` query parameter (when `gatewayToken` is set) gets 403.
+// Who may call POST /ussd: the gateway's token (`?token=`) when set, else
+// these client addresses. The number a request names is taken as proven, so
+// the endpoint must not be open to anyone else.
+struct UssdAccess {
+    std::string gatewayToken;
+    std::vector<std::string> allowFrom = {"127.0.0.1", "::1"};
+};
+
+// POST /ussd for an operator's USSD gateway (docs/ussd.md): every request of
+// the gateway is answered 200 with a screen, an apology when anything fails
+// inside; any other caller gets 403.
 void addUssdRoutes(Router& router, ussd::UssdEngine& engine, const ussd::GatewayProtocol& gateway,
-                   const std::string& gatewayToken, Metrics& metrics);
+                   const UssdAccess& access, Metrics& metrics);
 
 }  // namespace veche::hub

@@ -20,7 +20,7 @@ namespace veche::hub {
 // The USSD service's settings (docs/hub.md, ussd.*).
 struct UssdSettings {
     ussd::EngineOptions engine;
-    std::string gatewayToken;  // empty: any caller may POST /ussd
+    UssdAccess access;  // by default only this machine may POST /ussd
     std::size_t cachedSessions = 10'000;
 };
 
@@ -44,7 +44,7 @@ struct HubStack {
           auth(hub.tokens(), kiosks),
           router(routesOf(hub, kiosks, sms, codes, metrics, db)),
           server(options, router, metrics, auth, log) {
-        addUssdRoutes(router, ussd, ussdGateway, ussdSettings.gatewayToken, metrics);
+        addUssdRoutes(router, ussd, ussdGateway, ussdSettings.access, metrics);
         metrics.addGauge("veche_http_queued_connections",
                          "Connections waiting for a request thread.",
                          [this] { return static_cast<double>(server.queuedConnections()); });

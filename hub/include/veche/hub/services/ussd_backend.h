@@ -33,12 +33,12 @@ public:
     std::vector<ussd::OpenAssembly> assemblies(const std::string& msisdn) override;
     ussd::VoteResult vote(const std::string& msisdn, const std::string& assemblyId,
                           const std::vector<ussd::Choice>& choices,
-                          const std::string& ballotId) override;
+                          const std::string& key) override;
     std::vector<ussd::OpenPoll> polls(const std::string& msisdn) override;
     void answerPoll(const std::string& msisdn, const std::string& pollId, int option,
-                    const std::string& answerId) override;
+                    const std::string& key) override;
     std::string report(const std::string& msisdn, const std::string& category,
-                       const std::string& text, const std::string& reportId) override;
+                       const std::string& text, const std::string& key) override;
     void setSmsConsent(const std::string& msisdn, bool given,
                        const std::string& textVersion) override;
 
@@ -70,7 +70,7 @@ private:
         }
 
     private:
-        static constexpr std::size_t kMaxNumbers = 100'000;
+        static constexpr std::size_t kMaxNumbers = 10'000;
         std::mutex mutex_;
         std::map<std::string, std::pair<Millis, T>> byNumber_;
     };
@@ -79,6 +79,8 @@ private:
     std::vector<ussd::NoticeSummary> readNotices(const std::string& msisdn);
     std::vector<ussd::OpenAssembly> readAssemblies(const std::string& msisdn);
     std::vector<ussd::OpenPoll> readPolls(const std::string& msisdn);
+    bool isStored(const std::string& ballotId, const std::string& assemblyId,
+                  const std::string& owner);
 
     Hub& hub_;
     SmsService& sms_;
@@ -90,6 +92,10 @@ private:
     Recent<std::vector<ussd::OpenAssembly>> assemblies_;
     Recent<std::vector<ussd::OpenPoll>> polls_;
 };
+
+// The id of what an act of a USSD session records: `prefix` and 24 hex
+// digits of SHA-256 of the engine's key.
+std::string idOf(const std::string& prefix, const std::string& key);
 
 // The receipt code of a ballot: 8 characters of its id's SHA-256, "AB12-CD34".
 std::string receiptOf(const std::string& ballotId);

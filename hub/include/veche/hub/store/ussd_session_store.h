@@ -23,8 +23,4 @@ private:
     Database& db_;
 };
 
-// The state as stored: JSON. Exposed for tests.
-std::string stateJson(const ussd::SessionState& state);
-ussd::SessionState stateFromJson(const std::string& json);
-
 }  // namespace veche::hub
