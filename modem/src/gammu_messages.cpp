@@ -218,6 +218,21 @@ GSM_Error GammuModem::Session::readStatus(ModemInfo& read) {
         return e;
     }
     read.signalPercent = signal.SignalPercent;
+    GSM_SecurityCodeType security{};
+    const GSM_Error pin = GSM_GetSecurityStatus(s(), &security);
+    if (isDeviceTrouble(pin)) {
+        return pin;
+    }
+    read.sim = pin == ERR_NOSIM       ? "absent"
+               : pin != ERR_NONE      ? ""
+               : security == SEC_None ? "ready"
+               : security == SEC_Pin  ? "PIN required"
+               : security == SEC_Puk  ? "PUK required"
+                                      : "locked";
+    char imsi[GSM_MAX_IMEI_LENGTH + 1] = {};
+    if (read.sim == "ready" && GSM_GetSIMIMSI(s(), imsi) == ERR_NONE) {
+        read.imsi = imsi;
+    }
     GSM_NetworkInfo network{};
     const GSM_Error e = GSM_GetNetworkInfo(s(), &network);
     if (e == ERR_NONE) {

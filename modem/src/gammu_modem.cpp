@@ -118,6 +118,12 @@ void GammuModem::loop() {
             continue;
         }
         backoff = options_.reconnectFirst;
+        {
+            // Signal, SIM and operator known before anyone hears of the
+            // connection; trouble here shows again in serve().
+            std::lock_guard turn(gammu::libGammuTurn());
+            refreshStatus(session);
+        }
         setInfo([&](ModemInfo& i) {
             i.connected = true;
             i.reconnects += everConnected ? 1 : 0;
@@ -172,7 +178,7 @@ bool GammuModem::connect(Session& session) {
 
 std::string GammuModem::serve(Session& session) {
     session.nextPoll = Clock::now();
-    session.nextStatus = Clock::now();
+    session.nextStatus = Clock::now() + options_.statusEvery;  // read on connecting
     while (true) {
         std::optional<Job> job;
         {
@@ -221,18 +227,29 @@ std::string GammuModem::housekeeping(Session& session) {
     }
     if (now >= session.nextStatus) {
         session.nextStatus = now + options_.statusEvery;
-        ModemInfo read;
-        const GSM_Error e = session.readStatus(read);
-        if (isDeviceTrouble(e)) {
-            return "status: " + nameOf(e);
-        }
-        setInfo([&](ModemInfo& i) {
-            i.signalPercent = read.signalPercent;
-            if (!read.operatorName.empty()) {
-                i.operatorName = read.operatorName;
-            }
-        });
+        return refreshStatus(session);
     }
+    return "";
+}
+
+// Reads signal, SIM and operator into info(); returns why the device must be
+// reopened, or "".
+std::string GammuModem::refreshStatus(Session& session) {
+    ModemInfo read;
+    const GSM_Error e = session.readStatus(read);
+    if (isDeviceTrouble(e)) {
+        return "status: " + nameOf(e);
+    }
+    setInfo([&](ModemInfo& i) {
+        i.signalPercent = read.signalPercent;
+        i.sim = read.sim;
+        if (!read.imsi.empty()) {
+            i.imsi = read.imsi;
+        }
+        if (!read.operatorName.empty()) {
+            i.operatorName = read.operatorName;
+        }
+    });
     return "";
 }
 

@@ -269,12 +269,14 @@ void WorkerModem::handle(const Worker&, const std::vector<std::string>& e) {
         }
         listener_.onConnectionChanged(id(), e[1] == "1");
     } else if (kind == "info") {
-        need(6);
+        need(8);
         std::lock_guard lock(mutex_);
         info_.signalPercent = toInt(e[2], "signal");
-        info_.operatorName = e[3];
-        info_.lastError = e[4];
-        info_.reconnects = toInt(e[5], "reconnects");
+        info_.sim = e[3];
+        info_.imsi = e[4];
+        info_.operatorName = e[5];
+        info_.lastError = e[6];
+        info_.reconnects = toInt(e[7], "reconnects");
     } else {
         throw std::invalid_argument("unknown event '" + kind + "'");
     }

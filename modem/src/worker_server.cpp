@@ -33,6 +33,10 @@ void ModemWorker::write(const std::vector<std::string>& fields) {
 }
 
 int ModemWorker::serve(Modem& modem, std::chrono::milliseconds infoEvery) {
+    {
+        std::lock_guard lock(mutex_);
+        modem_ = &modem;
+    }
     std::thread answering([this] { answerInOrder(); });
     std::thread reporting([&] {
         std::unique_lock lock(mutex_);
@@ -121,8 +125,8 @@ void ModemWorker::answerInOrder() {
 
 void ModemWorker::sendInfo(const Modem& modem) {
     const ModemInfo i = modem.info();
-    write({"info", flag(i.connected), std::to_string(i.signalPercent), i.operatorName, i.lastError,
-           std::to_string(i.reconnects)});
+    write({"info", flag(i.connected), std::to_string(i.signalPercent), i.sim, i.imsi,
+           i.operatorName, i.lastError, std::to_string(i.reconnects)});
 }
 
 void ModemWorker::onReceived(const std::string&, const IncomingSms& sms) {
@@ -150,6 +154,14 @@ void ModemWorker::onDeliveryReport(const std::string&, const DeliveryReport& r) 
 }
 
 void ModemWorker::onConnectionChanged(const std::string&, bool connected) {
+    const Modem* modem = nullptr;
+    {
+        std::lock_guard lock(mutex_);
+        modem = modem_;
+    }
+    if (modem != nullptr) {
+        sendInfo(*modem);  // so that the driver knows the modem's state when it hears of it
+    }
     write({"connection", flag(connected)});
 }
 

@@ -106,6 +106,15 @@ TEST_F(WorkerModemTest, AKilledWorkerIsStartedAgainAndTheModemServesAgain) {
     EXPECT_EQ(o.status, SendOutcome::Status::Sent) << o.error;
 }
 
+TEST_F(WorkerModemTest, PassesOnSignalSimAndOperator) {
+    // Known from the moment the listener heard of the connection (SetUp).
+    const ModemInfo info = modem.info();
+    EXPECT_EQ(info.sim, "ready");
+    EXPECT_EQ(info.imsi, SimulatorOptions{}.imsi);
+    EXPECT_GT(info.signalPercent, 0);
+    EXPECT_FALSE(info.operatorName.empty());
+}
+
 TEST_F(WorkerModemTest, DialsUssd) {
     simulator.setUssdReply("*100#", "Баланс: 42 руб.");
     const UssdReply reply = modem.dialUssd("*100#").get();
@@ -163,6 +172,59 @@ TEST(SmsPoolWithWorkers, FourModemsSendAtOnceAndEveryTextArrivesIntact) {
     EXPECT_EQ(arrived, std::multiset<std::string>(texts.begin(), texts.end()));
     EXPECT_EQ(modemsUsed, 4);
     pool.stop();
+}
+
+// A broadcast through two modems, each in its worker process as the hub runs
+// them; one is unplugged in the middle. Every
+// message is sent, none is marked sent twice, and a message reaches a phone
+// twice only when its modem accepted it but the confirmation was lost with
+// the device.
+TEST(SmsPoolWithModems, AModemDroppedMidBroadcastIsFailedOver) {
+    const auto dir = freshDir();
+    ModemSimulator a{SimulatorOptions{dir / "a"}}, b{SimulatorOptions{dir / "b"}};
+    testing::MemoryOutbox outbox;
+    std::map<std::string, std::int64_t> idOf;
+    for (int i = 0; i < 16; ++i) {
+        const std::string text = "Оповещение №" + std::to_string(i);
+        idOf[text] =
+            outbox.add("+7900111" + std::to_string(2200 + i), text, SmsPriority::Broadcast);
+    }
+    PoolOptions options;
+    options.partsPerMinute = 6000;
+    options.retryAfter = 0ms;
+    SmsPool pool(outbox, nullptr, options, [] {
+        return std::chrono::duration_cast<std::chrono::milliseconds>(
+                   std::chrono::system_clock::now().time_since_epoch())
+            .count();
+    });
+    WorkerModem ma(optionsFor("a", dir / "a"), pool), mb(optionsFor("b", dir / "b"), pool);
+    pool.addModem(ma);
+    pool.addModem(mb);
+    pool.start();
+    ASSERT_TRUE(a.waitForSent(3, 60s));
+    a.unplug();
+    ASSERT_TRUE(outbox.waitFor("sent", 16, 120s, "delivered"))
+        << "queued " << outbox.count("queued") << ", failed " << outbox.count("failed");
+
+    for (const auto& [id, times] : outbox.sentTimes()) {
+        EXPECT_EQ(times, 1) << id;
+    }
+    std::map<std::string, int> arrivals;
+    for (const auto& s : a.sent()) {
+        ++arrivals[s.text];
+    }
+    for (const auto& s : b.sent()) {
+        ++arrivals[s.text];
+    }
+    ASSERT_EQ(arrivals.size(), 16u);  // none lost
+    for (const auto& [text, n] : arrivals) {
+        if (n > 1) {  // only a confirmation lost with the device
+            EXPECT_EQ(n, 2) << text;
+            EXPECT_GT(outbox.entry(idOf[text]).sms.attempts, 1) << text;
+        }
+    }
+    EXPECT_GE(pool.counters().at("a").failures + pool.counters().at("a").messagesSent, 3);
+    pool.stop();  // before the modems go
 }
 
 }  // namespace

@@ -409,6 +409,8 @@ bool ModemSimulator::Impl::handleSimple(const std::string& cmd) {
     } else if (cmd == "AT+COPS?") {
         info(copsFormat_ == 2 ? "+COPS: 0,2,\"" + o.operatorCode + "\""
                               : "+COPS: 0,0,\"" + o.operatorName + "\"");
+    } else if (cmd == "AT+CGATT?") {  // attached to the packet service
+        info("+CGATT: 1");
     } else if (cmd == "AT+CREG?" || cmd == "AT+CGREG?") {
         info(cmd.substr(2, cmd.size() - 3) + ": " + std::to_string(cregMode_) + ",1");
     } else if (cmd == "AT+CSCA?") {

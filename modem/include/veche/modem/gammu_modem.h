@@ -57,6 +57,7 @@ private:
     // Runs jobs until the device fails or stop(); returns why it ended.
     std::string serve(Session& session);
     std::string housekeeping(Session& session);
+    std::string refreshStatus(Session& session);
     void failQueued(const std::string& why);
     void setInfo(const std::function<void(ModemInfo&)>& change);
     // Waits up to `d`, waking early for a new job or stop(); true if stopping.

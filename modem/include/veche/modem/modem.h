@@ -55,6 +55,8 @@ struct UssdReply {
 struct ModemInfo {
     bool connected = false;
     int signalPercent = -1;  // -1 unknown
+    std::string sim;   // "ready", "PIN required", "PUK required", "locked", "absent"; "" unknown
+    std::string imsi;  // the SIM's, when it told
     std::string operatorName;
     std::string lastError;
     int reconnects = 0;

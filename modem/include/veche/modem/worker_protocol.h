@@ -12,7 +12,8 @@
 //   stored RID                         received RID FROM AT(ms since epoch) TEXT
 //   refused RID WHY                    report RECIPIENT REFERENCE DELIVERED(0|1) STATUS
 //                                      connection CONNECTED(0|1)
-//                                      info CONNECTED SIGNAL OPERATOR LAST_ERROR RECONNECTS
+//                                      info CONNECTED SIGNAL SIM IMSI OPERATOR LAST_ERROR
+//                                           RECONNECTS
 //
 // A received message stays on the modem's SIM until the driver answers
 // `stored` (it is kept safe) or `refused` (offer it again later).

@@ -59,6 +59,7 @@ private:
     std::deque<std::function<void()>> answers_;  // each waits for one future and writes it
     std::map<int, std::string> acks_;            // received id → "" stored, else why refused
     int nextReceivedId_ = 1;
+    const Modem* modem_ = nullptr;  // set by serve()
     bool driverGone_ = false;
 };
 
