@@ -38,6 +38,15 @@ std::string besideThisProgram(const std::string& name) {
     return e ? name : (self.parent_path() / name).string();
 }
 
+// A comma-separated key: its items, trimmed, empty ones left out.
+std::vector<std::string> listOf(const Poco::Util::AbstractConfiguration& file,
+                                const std::string& key) {
+    const Poco::StringTokenizer items(
+        file.getString(key, ""), ",",
+        Poco::StringTokenizer::TOK_TRIM | Poco::StringTokenizer::TOK_IGNORE_EMPTY);
+    return {items.begin(), items.end()};
+}
+
 void readUssd(const Poco::Util::AbstractConfiguration& file, UssdSettings& u) {
     const int step = file.getInt("ussd.step_timeout_s", 30);
     const int session = file.getInt("ussd.session_timeout_s", 180);
@@ -54,12 +63,7 @@ void readUssd(const Poco::Util::AbstractConfiguration& file, UssdSettings& u) {
     }
     u.access.gatewayToken = file.getString("ussd.gateway_token", "");
     if (file.has("ussd.allow_from")) {
-        u.access.allowFrom.clear();
-        for (const std::string& address : Poco::StringTokenizer(
-                 file.getString("ussd.allow_from"), ",",
-                 Poco::StringTokenizer::TOK_TRIM | Poco::StringTokenizer::TOK_IGNORE_EMPTY)) {
-            u.access.allowFrom.push_back(address);
-        }
+        u.access.allowFrom = listOf(file, "ussd.allow_from");
     }
 }
 
@@ -110,11 +114,7 @@ HubConfig loadConfig(const std::string& path) {
             c.server.tls =
                 TlsOptions{file->getString("tls.certificate"), file->getString("tls.private_key")};
         }
-        for (const std::string& device : Poco::StringTokenizer(
-                 file->getString("sms.modems", ""), ",",
-                 Poco::StringTokenizer::TOK_TRIM | Poco::StringTokenizer::TOK_IGNORE_EMPTY)) {
-            c.sms.devices.push_back(device);
-        }
+        c.sms.devices = listOf(*file, "sms.modems");
         c.sms.worker = file->getString("sms.worker", besideThisProgram("veche-modem-worker"));
         c.sms.pool.partsPerMinute = file->getInt("sms.parts_per_minute", c.sms.pool.partsPerMinute);
         if (c.sms.pool.partsPerMinute < 1) {
