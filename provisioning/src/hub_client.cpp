@@ -15,6 +15,7 @@ namespace {
 HubReply exchange(const HubAddress& hub, const std::string& method, const std::string& target,
                   const std::string& body, const std::map<std::string, std::string>& headers) {
     Poco::Net::HTTPClientSession session(hub.host, hub.port);
+    session.setTimeout(Poco::Timespan(hub.timeout.count() * Poco::Timespan::MILLISECONDS));
     Poco::Net::HTTPRequest request(method, target, Poco::Net::HTTPMessage::HTTP_1_1);
     for (const auto& [name, value] : headers) {
         request.set(name, value);

@@ -1,7 +1,5 @@
 #include "veche/hub/services/ussd_backend.h"
 
-#include <algorithm>
-#include <cctype>
 #include <set>
 
 #include "veche/core/phone.h"
@@ -27,13 +25,6 @@ ussd::NoticeSummary summaryOf(const Notice& n) {
 
 std::string idOf(const std::string& prefix, const std::string& key) {
     return prefix + signing::sha256Hex(key).substr(0, 24);
-}
-
-std::string receiptOf(const std::string& ballotId) {
-    std::string hex = signing::sha256Hex(ballotId).substr(0, 8);
-    std::transform(hex.begin(), hex.end(), hex.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-    return hex.substr(0, 4) + "-" + hex.substr(4);
 }
 
 HubUssdBackend::HubUssdBackend(Hub& hub, SmsService& sms, const Clock& clock, Millis cacheFor)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -18,6 +19,8 @@ struct HubReply {
 struct HubAddress {
     std::string host = "127.0.0.1";
     std::uint16_t port = 8080;
+    // How long to wait for a connection, and then for each read or write.
+    std::chrono::milliseconds timeout{10'000};
 };
 
 // A kiosk's side of the hub protocol (docs/kiosk-sync.md): enrolment with a

@@ -10,6 +10,7 @@
 #include "veche/hub/services/hub.h"
 #include "veche/hub/services/phone_scope.h"
 #include "veche/hub/services/sms.h"
+#include "veche/signing/receipt.h"
 #include "veche/ussd/backend.h"
 
 namespace veche::hub {
@@ -97,7 +98,6 @@ private:
 // digits of SHA-256 of the engine's key.
 std::string idOf(const std::string& prefix, const std::string& key);
 
-// The receipt code of a ballot: 8 characters of its id's SHA-256, "AB12-CD34".
-std::string receiptOf(const std::string& ballotId);
+using signing::receiptOf;
 
 }  // namespace veche::hub

@@ -1,0 +1,60 @@
+#pragma once
+
+#include <functional>
+#include <string>
+
+#include "veche/kiosk/environment.h"
+#include "veche/kiosk/sms_outbox.h"
+#include "veche/kiosk/store.h"
+
+namespace veche::kiosk {
+
+// Limits on codes (TELECOM.md §11, SMS pumping), as the hub has them.
+struct CodeLimits {
+    Millis validFor = 5 * 60'000;
+    int attempts = 5;                     // wrong entries before a code is dead
+    int perPhone = 3;                     // codes per phone…
+    Millis perPhoneWindow = 10 * 60'000;  // …in this window
+    int perKiosk = 30;                    // codes this kiosk sends in an hour
+    int perPrefix = 10;  // codes to numbers sharing all but the last 4 digits, an hour
+};
+
+// Six-digit codes that prove a resident holds a phone. The kiosk's own modem
+// sends them from the kiosk's SMS outbox (priority Code, expiring with the
+// code); when that modem is down the hub is asked to send one and, later, to
+// check it. Codes are kept only as salted hashes and never logged.
+class KioskCodes {
+public:
+    // `modemUp` says whether the kiosk's modem can send now; `poke` wakes the
+    // pool after a message was queued.
+    KioskCodes(KioskStore& store, KioskSmsOutbox& outbox, HubLink& hub, Environment env,
+               std::function<bool()> modemUp, std::function<void()> poke, CodeLimits limits = {});
+
+    CodeRequest request(const std::string& phoneAsTyped);
+    CodeCheck check(const std::string& phoneAsTyped, const std::string& code);
+
+private:
+    struct Keys {
+        std::string phone;  // E.164
+        std::string phoneKey;
+        std::string prefixKey;
+    };
+    std::optional<Keys> keysOf(const std::string& phoneAsTyped);
+    std::string hashOf(const std::string& phoneKey, const std::string& code) const;
+    std::optional<std::string> limitReached(const Keys& keys, Millis now) const;
+    CodeRequest askHub(const Keys& keys, Millis now);
+    CodeCheck checkWithHub(const Keys& keys, const std::string& code, std::int64_t rowId,
+                           int attemptsLeft);
+    void record(const Keys& keys, const std::string& codeHash, const char* via, Millis now);
+
+    KioskStore& store_;
+    KioskSmsOutbox& outbox_;
+    HubLink& hub_;
+    Environment env_;
+    std::function<bool()> modemUp_;
+    std::function<void()> poke_;
+    CodeLimits limits_;
+    std::string salt_;
+};
+
+}  // namespace veche::kiosk

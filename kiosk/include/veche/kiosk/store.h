@@ -1,0 +1,88 @@
+#pragma once
+
+#include <Poco/Data/Session.h>
+
+#include <cstdint>
+#include <functional>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "veche/kiosk/services.h"
+
+namespace veche::kiosk {
+
+// Something that happened at the kiosk, for the hub (docs/kiosk-sync.md):
+// its id is made here and never reused.
+struct Event {
+    std::string id;
+    std::string type;  // ballot, phone_registration, consent, link_request, poll_answer, …
+    Millis at = 0;
+    std::string data;   // a JSON object
+    std::string error;  // why the hub refused it; empty while pending
+};
+
+// What the hub sent in one pull, ready to store.
+struct Changes {
+    std::string cursor;
+    std::string buildingAddress;
+    std::string territoryName;
+    std::vector<Notice> notices;  // upserted by id
+    std::string assembliesJson;   // the whole list, replacing the last
+    std::string pollsJson;        // the whole list, replacing the last
+    std::string eligibilitySalt;
+    int eligibilityIterations = 0;
+    std::vector<std::pair<std::string, std::string>> voters;  // phone hash, voter id
+};
+
+// The kiosk's own SQLite file (WAL, synchronous=FULL: a committed write
+// survives a crash or power loss). One connection, shared by the screens,
+// the sync thread and the modem's threads under one mutex; every method is
+// one transaction. Thread-safe.
+class KioskStore {
+public:
+    // Opens, creating or upgrading the schema. Throws Poco::Exception when
+    // the file cannot be opened.
+    explicit KioskStore(const std::string& path);
+
+    std::optional<std::string> meta(const std::string& key) const;
+    void setMeta(const std::string& key, const std::string& value);
+
+    // Synced content. Notices past `validUntil` are dropped on the way.
+    void applyChanges(const Changes& changes, Millis now);
+    std::vector<Notice> notices(Millis now) const;
+    std::string assembliesJson() const;
+    std::string pollsJson() const;
+    std::optional<std::string> voterOf(const std::string& phoneHash) const;
+
+    // Events waiting for the hub, oldest first. Appending is durable when it
+    // returns. `marks` are (kind, key) pairs recorded in the same
+    // transaction, e.g. ("voted", assembly/voter): what this kiosk already
+    // did for a resident.
+    void appendEvent(const Event& event,
+                     const std::vector<std::pair<std::string, std::string>>& marks = {});
+    bool hasMark(const std::string& kind, const std::string& key) const;
+    std::vector<Event> pendingEvents(int max) const;
+    // The hub's answers: stored events leave the outbox; refused ones stay
+    // with the reason, for staff, and are not sent again.
+    void settle(const std::vector<std::string>& stored,
+                const std::vector<std::pair<std::string, std::string>>& rejected);
+    std::vector<Event> rejectedEvents(int max) const;
+    long pendingCount() const;
+    long rejectedCount() const;
+
+    // Runs `work` in one write transaction on the store's session; rolls
+    // back if it throws. For the kiosk's SMS outbox and codes.
+    void write(const std::function<void(Poco::Data::Session&)>& work);
+    // Runs `work` under the store's lock, for reads.
+    void read(const std::function<void(Poco::Data::Session&)>& work) const;
+
+private:
+    void migrate();
+
+    mutable std::recursive_mutex mutex_;
+    mutable Poco::Data::Session session_;
+};
+
+}  // namespace veche::kiosk

@@ -1,0 +1,324 @@
+#include "veche/kiosk/backend.h"
+
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+
+#include <algorithm>
+#include <set>
+#include <sstream>
+#include <stdexcept>
+
+#include "veche/core/agenda.h"
+#include "veche/core/phone.h"
+#include "veche/signing/ed25519.h"
+#include "veche/signing/phone_hash.h"
+#include "veche/signing/receipt.h"
+
+namespace veche::kiosk {
+namespace {
+
+using Poco::JSON::Array;
+using Poco::JSON::Object;
+
+constexpr std::size_t kMaxReportChars = 1000;
+constexpr std::size_t kMaxPremisesChars = 20;
+
+const std::set<std::string> kReportCategories = {"housing", "improvement", "public_order", "health",
+                                                 "other"};
+
+std::string render(const Object& o) {
+    std::ostringstream text;
+    o.stringify(text);
+    return text.str();
+}
+
+std::size_t charsIn(const std::string& utf8) {
+    return static_cast<std::size_t>(std::count_if(utf8.begin(), utf8.end(), [](char c) {
+        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    }));
+}
+
+std::string trimmed(const std::string& text) {
+    const auto first = text.find_first_not_of(" \t\r\n");
+    if (first == std::string::npos) {
+        return "";
+    }
+    return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
+}
+
+// The phone in E.164 form; invalid_argument for anything else.
+std::string phoneOf(const std::string& typed) {
+    const auto phone = core::normalisePhone(typed);
+    if (!phone) {
+        throw std::invalid_argument("Неверный номер телефона.");
+    }
+    return *phone;
+}
+
+Array::Ptr arrayOf(const std::string& json) {
+    return Poco::JSON::Parser().parse(json).extract<Array::Ptr>();
+}
+
+bool isOpen(const Object& o, Millis at) {
+    return o.optValue<std::string>("status", "") != "closed" &&
+           o.getValue<Millis>("opens_at") <= at && at < o.getValue<Millis>("closes_at");
+}
+
+std::vector<Assembly> openAssemblies(const std::string& json, Millis at) {
+    std::vector<Assembly> out;
+    const Array::Ptr list = arrayOf(json);
+    for (unsigned i = 0; i < list->size(); ++i) {
+        const Object::Ptr o = list->getObject(i);
+        if (!isOpen(*o, at)) {
+            continue;
+        }
+        Assembly a;
+        a.id = o->getValue<std::string>("id");
+        a.title = o->getValue<std::string>("title");
+        a.rules = o->getValue<std::string>("rules");
+        const auto rules = core::parseRuleSet(a.rules);
+        a.consultative = !rules || core::isConsultative(*rules) ||
+                         !o->optValue<bool>("electronic_binding", false);
+        a.opensAt = o->getValue<Millis>("opens_at");
+        a.closesAt = o->getValue<Millis>("closes_at");
+        const Array::Ptr agenda = o->getArray("agenda");
+        for (unsigned k = 0; agenda && k < agenda->size(); ++k) {
+            const Object::Ptr item = agenda->getObject(k);
+            a.agenda.push_back(
+                {item->getValue<std::string>("id"), item->getValue<std::string>("title")});
+        }
+        out.push_back(std::move(a));
+    }
+    return out;
+}
+
+std::vector<Poll> openPollsIn(const std::string& json, Millis at) {
+    std::vector<Poll> out;
+    const Array::Ptr list = arrayOf(json);
+    for (unsigned i = 0; i < list->size(); ++i) {
+        const Object::Ptr o = list->getObject(i);
+        if (!isOpen(*o, at)) {
+            continue;
+        }
+        Poll p;
+        p.id = o->getValue<std::string>("id");
+        p.question = o->getValue<std::string>("question");
+        p.closesAt = o->getValue<Millis>("closes_at");
+        const Array::Ptr options = o->getArray("options");
+        for (unsigned k = 0; options && k < options->size(); ++k) {
+            p.options.push_back(options->getElement<std::string>(k));
+        }
+        out.push_back(std::move(p));
+    }
+    return out;
+}
+
+std::string answeredKey(const std::string& pollId, const std::string& phone) {
+    return pollId + "/" + signing::sha256Hex(phone);
+}
+
+}  // namespace
+
+KioskBackend::KioskBackend(KioskStore& store, KioskCodes& codes, SyncClient& sync,
+                           KioskSmsOutbox& outbox, std::string kioskId, Environment env,
+                           std::function<bool()> modemUp)
+    : store_(store),
+      codes_(codes),
+      sync_(sync),
+      outbox_(outbox),
+      kioskId_(std::move(kioskId)),
+      env_(std::move(env)),
+      modemUp_(std::move(modemUp)) {}
+
+std::string KioskBackend::buildingAddress() const {
+    return store_.meta("building_address").value_or("");
+}
+
+std::string KioskBackend::territoryName() const {
+    return store_.meta("territory_name").value_or("");
+}
+
+std::vector<Notice> KioskBackend::notices(Millis at) const {
+    return store_.notices(at);
+}
+
+CodeRequest KioskBackend::requestCode(const std::string& phone) {
+    return codes_.request(phone);
+}
+
+CodeCheck KioskBackend::checkCode(const std::string& phone, const std::string& code) {
+    return codes_.check(phone, code);
+}
+
+std::string KioskBackend::smsConsentText() const {
+    return "Я согласен получать на этот номер SMS от совета дома через систему «Вече»: "
+           "объявления, срочные предупреждения, извещения о собраниях и квитанции о "
+           "голосовании. Рекламы не будет. Согласие можно отозвать в любой момент: "
+           "отправьте СТОП в ответ на любое SMS или откажитесь здесь, в разделе «Мой телефон». "
+           "Без согласия все возможности киоска остаются доступны. (Редакция " +
+           std::string(kSmsConsentVersion) + ")";
+}
+
+std::string KioskBackend::newEventId() {
+    std::ostringstream id;
+    id << kioskId_ << '-' << std::hex << env_.now() << '-' << env_.randomHex(6);
+    return id.str();
+}
+
+std::string KioskBackend::record(const std::string& type, const std::string& data, Millis at,
+                                 const std::vector<std::pair<std::string, std::string>>& marks) {
+    Event e{newEventId(), type, at, data, ""};
+    store_.appendEvent(e, marks);
+    sync_.poke();
+    return e.id;
+}
+
+void KioskBackend::recordRegistration(const std::string& phone) {
+    Object data;
+    data.set("phone", phoneOf(phone));
+    record("phone_registration", render(data), env_.now());
+}
+
+void KioskBackend::recordSmsConsent(const std::string& phone, bool given) {
+    Object data;
+    data.set("phone", phoneOf(phone));
+    data.set("kind", "sms");
+    data.set("text_version", kSmsConsentVersion);
+    data.set("action", given ? "given" : "withdrawn");
+    record("consent", render(data), env_.now());
+}
+
+void KioskBackend::requestLink(const std::string& phone, const std::string& premises) {
+    const std::string flat = trimmed(premises);
+    if (flat.empty() || charsIn(flat) > kMaxPremisesChars) {
+        throw std::invalid_argument("Укажите номер квартиры, например 12 или 12а.");
+    }
+    Object data;
+    data.set("phone", phoneOf(phone));
+    data.set("premises", flat);
+    record("link_request", render(data), env_.now());
+}
+
+std::optional<std::string> KioskBackend::voterOf(const std::string& phone) const {
+    const std::string salt = store_.meta("eligibility_salt").value_or("");
+    const int iterations = std::stoi(store_.meta("eligibility_iterations").value_or("0"));
+    if (salt.empty() || iterations <= 0) {
+        return std::nullopt;  // never synced
+    }
+    return store_.voterOf(signing::phoneHash(salt, phone, iterations));
+}
+
+std::vector<Assembly> KioskBackend::assembliesFor(const std::string& phone, Millis at) const {
+    const auto voter = voterOf(phoneOf(phone));
+    if (!voter) {
+        return {};
+    }
+    std::vector<Assembly> out = openAssemblies(store_.assembliesJson(), at);
+    std::erase_if(out,
+                  [&](const Assembly& a) { return store_.hasMark("voted", a.id + "/" + *voter); });
+    return out;
+}
+
+Receipt KioskBackend::castBallot(const std::string& phoneAsTyped, const std::string& assemblyId,
+                                 const std::map<std::string, core::Choice>& answers, Millis at) {
+    const std::string phone = phoneOf(phoneAsTyped);
+    const auto voter = voterOf(phone);
+    const std::vector<Assembly> open = voter ? assembliesFor(phone, at) : std::vector<Assembly>{};
+    const auto assembly = std::find_if(open.begin(), open.end(),
+                                       [&](const Assembly& a) { return a.id == assemblyId; });
+    if (assembly == open.end()) {
+        throw std::invalid_argument(
+            "Голосование по этому собранию здесь сейчас недоступно или вы уже проголосовали.");
+    }
+    Object marks;
+    for (const AgendaItem& item : assembly->agenda) {
+        const auto answer = answers.find(item.id);
+        if (answer == answers.end() ||
+            (answer->second != core::Choice::For && answer->second != core::Choice::Against &&
+             answer->second != core::Choice::Abstain)) {
+            throw std::invalid_argument("Не выбран ответ по вопросу «" + item.title + "».");
+        }
+        static const char* const kNames[] = {"", "for", "against", "abstain"};
+        marks.set(item.id, kNames[static_cast<int>(answer->second)]);
+    }
+    if (answers.size() != assembly->agenda.size()) {
+        throw std::invalid_argument("В бюллетене есть ответы на вопросы не из повестки.");
+    }
+    Object data;
+    data.set("assembly_id", assemblyId);
+    data.set("phone", phone);
+    data.set("voter_id", *voter);
+    data.set("answers", marks);
+    const std::string id =
+        record("ballot", render(data), at, {{"voted", assemblyId + "/" + *voter}});
+    return {id, signing::receiptOf(id), assembly->consultative};
+}
+
+std::vector<Poll> KioskBackend::openPolls(const std::string& phoneAsTyped, Millis at) const {
+    const std::string phone = phoneOf(phoneAsTyped);
+    std::vector<Poll> out = openPollsIn(store_.pollsJson(), at);
+    std::erase_if(
+        out, [&](const Poll& p) { return store_.hasMark("answered", answeredKey(p.id, phone)); });
+    return out;
+}
+
+void KioskBackend::answerPoll(const std::string& phoneAsTyped, const std::string& pollId,
+                              int option, Millis at) {
+    const std::string phone = phoneOf(phoneAsTyped);
+    const std::vector<Poll> open = openPolls(phone, at);
+    const auto poll =
+        std::find_if(open.begin(), open.end(), [&](const Poll& p) { return p.id == pollId; });
+    if (poll == open.end()) {
+        throw std::invalid_argument("Этот опрос закрыт или вы уже ответили на него.");
+    }
+    if (option < 0 || static_cast<std::size_t>(option) >= poll->options.size()) {
+        throw std::invalid_argument("Выберите один из вариантов ответа.");
+    }
+    Object data;
+    data.set("phone", phone);
+    data.set("poll_id", pollId);
+    data.set("option", option);
+    record("poll_answer", render(data), at, {{"answered", answeredKey(pollId, phone)}});
+}
+
+std::string KioskBackend::reportProblem(const std::string& category, const std::string& text,
+                                        const std::string& phone, Millis at) {
+    if (kReportCategories.count(category) == 0) {
+        throw std::invalid_argument("Выберите тему обращения.");
+    }
+    const std::string body = trimmed(text);
+    if (body.empty()) {
+        throw std::invalid_argument("Опишите проблему хотя бы несколькими словами.");
+    }
+    if (charsIn(body) > kMaxReportChars) {
+        throw std::invalid_argument("Текст слишком длинный: не больше 1000 знаков.");
+    }
+    Object data;
+    data.set("category", category);
+    data.set("text", body);
+    if (!trimmed(phone).empty()) {
+        data.set("phone", phoneOf(phone));
+    }
+    return signing::receiptOf(record("problem_report", render(data), at));
+}
+
+long KioskBackend::contentVersion() const {
+    return sync_.progress().contentVersion;
+}
+
+SyncState KioskBackend::syncState() const {
+    const SyncProgress p = sync_.progress();
+    SyncState s;
+    s.kioskId = kioskId_;
+    s.lastSuccess = p.lastSuccess;
+    s.lastAttempt = p.lastAttempt;
+    s.lastError = p.lastError;
+    s.pendingEvents = store_.pendingCount();
+    s.rejectedEvents = store_.rejectedCount();
+    s.queuedSms = outbox_.queuedCount();
+    s.modemConnected = modemUp_();
+    return s;
+}
+
+}  // namespace veche::kiosk

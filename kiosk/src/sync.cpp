@@ -1,0 +1,239 @@
+#include "veche/kiosk/sync.h"
+
+#include <Poco/Exception.h>
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+
+#include <algorithm>
+#include <sstream>
+
+namespace veche::kiosk {
+namespace {
+
+using Poco::JSON::Array;
+using Poco::JSON::Object;
+
+std::string render(const Object& o) {
+    std::ostringstream text;
+    o.stringify(text);
+    return text.str();
+}
+
+std::string render(const Array::Ptr& a) {
+    std::ostringstream text;
+    (a ? *a : Array()).stringify(text);
+    return text.str();
+}
+
+std::string eventsBody(const std::vector<Event>& events) {
+    Array list;
+    for (const Event& e : events) {
+        Object o;
+        o.set("id", e.id);
+        o.set("type", e.type);
+        o.set("at", e.at);
+        o.set("data", Poco::JSON::Parser().parse(e.data));
+        list.add(o);
+    }
+    Object body;
+    body.set("events", list);
+    return render(body);
+}
+
+std::string failure(const std::string& what, const std::optional<provisioning::HubReply>& r) {
+    if (!r) {
+        return what + ": the hub cannot be reached";
+    }
+    return what + ": HTTP " + std::to_string(r->status) + " " + r->body.substr(0, 200);
+}
+
+Notice noticeOf(const Object& n) {
+    Notice out;
+    out.id = n.getValue<std::string>("id");
+    out.category = n.getValue<std::string>("category");
+    out.categoryTitle = n.getValue<std::string>("category_title");
+    out.title = n.getValue<std::string>("title");
+    out.body = n.getValue<std::string>("body");
+    out.author = n.optValue<std::string>("author", "");
+    out.validFrom = n.getValue<Millis>("valid_from");
+    out.validUntil = n.getValue<Millis>("valid_until");
+    return out;
+}
+
+Changes changesOf(const Object& o) {
+    Changes c;
+    c.cursor = std::to_string(o.getValue<Millis>("cursor"));
+    if (const Object::Ptr config = o.getObject("config")) {
+        c.buildingAddress = config->optValue<std::string>("address", "");
+        c.territoryName = config->optValue<std::string>("territory_name", "");
+    }
+    if (const Array::Ptr notices = o.getArray("notices")) {
+        for (unsigned i = 0; i < notices->size(); ++i) {
+            c.notices.push_back(noticeOf(*notices->getObject(i)));
+        }
+    }
+    c.assembliesJson = render(o.getArray("assemblies"));
+    c.pollsJson = render(o.getArray("polls"));
+    if (const Object::Ptr e = o.getObject("eligibility")) {
+        c.eligibilitySalt = e->optValue<std::string>("salt", "");
+        c.eligibilityIterations = e->optValue<int>("iterations", 0);
+        if (const Array::Ptr voters = e->getArray("voters")) {
+            for (unsigned i = 0; i < voters->size(); ++i) {
+                const Object::Ptr v = voters->getObject(i);
+                c.voters.emplace_back(v->getValue<std::string>("phone_hash"),
+                                      v->getValue<std::string>("voter_id"));
+            }
+        }
+    }
+    return c;
+}
+
+// Whether applying `c` changes what residents see.
+bool changesContent(const KioskStore& store, const Changes& c) {
+    return !c.notices.empty() || store.assembliesJson() != c.assembliesJson ||
+           store.pollsJson() != c.pollsJson ||
+           store.meta("building_address").value_or("") != c.buildingAddress ||
+           store.meta("territory_name").value_or("") != c.territoryName;
+}
+
+}  // namespace
+
+SyncClient::SyncClient(KioskStore& store, HubLink& hub, Environment env, SyncOptions options)
+    : store_(store), hub_(hub), env_(std::move(env)), options_(options) {}
+
+SyncClient::~SyncClient() {
+    stop();
+}
+
+Millis SyncClient::pauseAfter(int failures, const SyncOptions& options) {
+    if (failures <= 0) {
+        return options.interval;
+    }
+    Millis pause = options.retryFirst;
+    for (int i = 1; i < failures && pause < options.retryMax; ++i) {
+        pause *= 2;
+    }
+    return std::min(pause, options.retryMax);
+}
+
+std::string SyncClient::push() {
+    for (;;) {
+        const std::vector<Event> events = store_.pendingEvents(options_.batch);
+        if (events.empty()) {
+            return "";
+        }
+        const auto reply = hub_.send("POST", "/api/v1/kiosk/events", eventsBody(events));
+        if (!reply || reply->status != 200) {
+            return failure("push", reply);
+        }
+        std::vector<std::string> stored;
+        std::vector<std::pair<std::string, std::string>> rejected;
+        const Array::Ptr acks =
+            Poco::JSON::Parser().parse(reply->body).extract<Object::Ptr>()->getArray("acks");
+        for (unsigned i = 0; acks && i < acks->size(); ++i) {
+            const Object::Ptr ack = acks->getObject(i);
+            const std::string id = ack->getValue<std::string>("id");
+            const std::string status = ack->getValue<std::string>("status");
+            if (status == "stored" || status == "already_stored") {
+                stored.push_back(id);
+            } else {
+                rejected.emplace_back(id, ack->optValue<std::string>("error", status));
+            }
+        }
+        if (stored.size() + rejected.size() != events.size()) {
+            return "push: the hub answered " + std::to_string(stored.size() + rejected.size()) +
+                   " acks for " + std::to_string(events.size()) + " events";
+        }
+        store_.settle(stored, rejected);
+    }
+}
+
+std::string SyncClient::pull() {
+    const std::string cursor = store_.meta("cursor").value_or("0");
+    const auto reply = hub_.send("GET", "/api/v1/kiosk/changes?cursor=" + cursor, "");
+    if (!reply || reply->status != 200) {
+        return failure("pull", reply);
+    }
+    const Changes changes =
+        changesOf(*Poco::JSON::Parser().parse(reply->body).extract<Object::Ptr>());
+    const bool visible = changesContent(store_, changes);
+    store_.applyChanges(changes, env_.now());
+    if (visible) {
+        std::lock_guard lock(mutex_);
+        ++progress_.contentVersion;
+    }
+    return "";
+}
+
+bool SyncClient::syncOnce() {
+    std::lock_guard round(round_);
+    const Millis started = env_.now();
+    std::string error;
+    try {
+        error = push();
+        if (error.empty()) {
+            error = pull();
+        }
+    } catch (const Poco::Exception& e) {  // a malformed answer
+        error = "the hub's answer could not be read: " + e.displayText();
+    }
+    std::lock_guard lock(mutex_);
+    progress_.lastAttempt = started;
+    progress_.lastError = error;
+    if (error.empty()) {
+        progress_.lastSuccess = started;
+        progress_.failuresInRow = 0;
+    } else {
+        ++progress_.failuresInRow;
+    }
+    return error.empty();
+}
+
+void SyncClient::start() {
+    std::lock_guard lock(mutex_);
+    if (!thread_.joinable()) {
+        stopping_ = false;
+        thread_ = std::thread([this] { run(); });
+    }
+}
+
+void SyncClient::poke() {
+    std::lock_guard lock(mutex_);
+    poked_ = true;
+    wake_.notify_all();
+}
+
+void SyncClient::stop() {
+    {
+        std::lock_guard lock(mutex_);
+        stopping_ = true;
+        wake_.notify_all();
+    }
+    if (thread_.joinable()) {
+        thread_.join();
+    }
+}
+
+void SyncClient::run() {
+    for (;;) {
+        syncOnce();
+        std::unique_lock lock(mutex_);
+        const auto pause = std::chrono::milliseconds(pauseAfter(progress_.failuresInRow, options_));
+        // A poke shortens a healthy wait; while the hub is away only the
+        // backoff decides, so that residents' actions do not hammer it.
+        const bool healthy = progress_.failuresInRow == 0;
+        wake_.wait_for(lock, pause, [&] { return stopping_ || (healthy && poked_); });
+        if (stopping_) {
+            return;
+        }
+        poked_ = false;
+    }
+}
+
+SyncProgress SyncClient::progress() const {
+    std::lock_guard lock(mutex_);
+    return progress_;
+}
+
+}  // namespace veche::kiosk
