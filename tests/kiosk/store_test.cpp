@@ -79,7 +79,7 @@ TEST(KioskStore, ShowsCurrentNoticesEmergencyFirstAndDropsExpiredOnes) {
         ids.push_back(n.id);
     }
     EXPECT_EQ(ids, (std::vector<std::string>{"fire", "new", "old"}));
-    EXPECT_EQ(store.notices(kT + 20).size(), 2u);  // "old" ran out; "later" began
+    EXPECT_EQ(store.notices(kT + 20).size(), 2u);      // "old" ran out; "later" began
     EXPECT_EQ(store.notices(kT + 60)[1].id, "later");  // the newest after the emergency
 }
 

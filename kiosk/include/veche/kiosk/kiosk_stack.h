@@ -1,0 +1,67 @@
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "veche/kiosk/backend.h"
+#include "veche/modem/pool.h"
+#include "veche/modem/worker_modem.h"
+
+namespace veche::kiosk {
+
+struct KioskStackOptions {
+    std::string stateDir;  // kiosk.sqlite lives here
+    provisioning::HubAddress hub;
+    // The GSM modem, in its own veche-modem-worker process; none: codes go
+    // through the hub.
+    std::optional<modem::WorkerModemOptions> modem;
+    SyncOptions sync;
+    modem::PoolOptions pool;
+};
+
+// Who the kiosk is to the hub, kept in its store after enrolment.
+struct KioskIdentity {
+    std::string kioskId;
+    std::string buildingId;
+    std::string privateKey;  // base64 Ed25519; never leaves the kiosk
+};
+
+// The identity in `store`, if the kiosk was enrolled.
+std::optional<KioskIdentity> identityIn(const KioskStore& store);
+
+// Makes a key pair, enrols with the one-time `code` and keeps the identity
+// in `store`. Throws std::runtime_error naming what the hub said.
+KioskIdentity enrol(KioskStore& store, const provisioning::HubAddress& hub, const std::string& code,
+                    const std::string& name);
+
+// Everything behind the screens of an enrolled kiosk, wired: the store, the
+// signed link, the sync client, the kiosk's modem in its own worker process
+// with the pool draining the kiosk's SMS queue, the codes and the backend.
+class KioskStack {
+public:
+    // Throws std::runtime_error when the store holds no identity.
+    KioskStack(KioskStackOptions options, Environment env);
+    ~KioskStack();  // stop()
+
+    void start();  // sync and modem begin
+    void stop();   // idempotent
+
+    KioskStore& store() { return *store_; }
+    KioskBackend& backend() { return *backend_; }
+    SyncClient& sync() { return *sync_; }
+    bool modemUp() const;
+
+private:
+    KioskStackOptions options_;
+    Environment env_;
+    std::unique_ptr<KioskStore> store_;
+    std::unique_ptr<KioskSmsOutbox> outbox_;
+    std::unique_ptr<HubLink> link_;
+    std::unique_ptr<SyncClient> sync_;
+    std::unique_ptr<modem::SmsPool> pool_;
+    std::unique_ptr<modem::Modem> modem_;
+    std::unique_ptr<KioskCodes> codes_;
+    std::unique_ptr<KioskBackend> backend_;
+};
+
+}  // namespace veche::kiosk

@@ -1,0 +1,97 @@
+#include "veche/kiosk/kiosk_stack.h"
+
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+
+#include <filesystem>
+#include <stdexcept>
+
+namespace veche::kiosk {
+
+std::optional<KioskIdentity> identityIn(const KioskStore& store) {
+    const auto id = store.meta("kiosk_id");
+    const auto key = store.meta("private_key");
+    if (!id || !key) {
+        return std::nullopt;
+    }
+    return KioskIdentity{*id, store.meta("building_id").value_or(""), *key};
+}
+
+KioskIdentity enrol(KioskStore& store, const provisioning::HubAddress& hub, const std::string& code,
+                    const std::string& name) {
+    const signing::KeyPair key = signing::KeyPair::generate();
+    provisioning::HubReply reply;
+    try {
+        reply = provisioning::HubClient::enrol(hub, code, key, name);
+    } catch (const Poco::Exception& e) {
+        throw std::runtime_error("the hub at " + hub.host + ":" + std::to_string(hub.port) +
+                                 " cannot be reached: " + e.displayText());
+    }
+    if (reply.status != 201) {
+        throw std::runtime_error("the hub refused the enrolment code (HTTP " +
+                                 std::to_string(reply.status) + "): " + reply.body);
+    }
+    const auto body = Poco::JSON::Parser().parse(reply.body).extract<Poco::JSON::Object::Ptr>();
+    KioskIdentity identity{body->getValue<std::string>("kiosk_id"),
+                           body->getValue<std::string>("building_id"), key.privateKeyBase64()};
+    store.setMeta("private_key", identity.privateKey);
+    store.setMeta("building_id", identity.buildingId);
+    store.setMeta("kiosk_id", identity.kioskId);  // last: its presence means enrolled
+    return identity;
+}
+
+KioskStack::KioskStack(KioskStackOptions options, Environment env)
+    : options_(std::move(options)), env_(std::move(env)) {
+    std::filesystem::create_directories(options_.stateDir);
+    store_ = std::make_unique<KioskStore>(options_.stateDir + "/kiosk.sqlite");
+    const auto identity = identityIn(*store_);
+    if (!identity) {
+        throw std::runtime_error("this kiosk is not enrolled: run it once with --enrol CODE");
+    }
+    const auto key = signing::KeyPair::fromPrivateKey(identity->privateKey);
+    if (!key) {
+        throw std::runtime_error("the kiosk's key in its store is damaged: enrol it again");
+    }
+    outbox_ = std::make_unique<KioskSmsOutbox>(*store_);
+    auto nonce = env_.randomHex;
+    link_ = std::make_unique<SignedHubLink>(provisioning::HubClient(
+        options_.hub, identity->kioskId, *key, env_.now, [nonce] { return nonce(16); }));
+    sync_ = std::make_unique<SyncClient>(*store_, *link_, env_, options_.sync);
+    // The kiosk's modem only sends; what it receives is answered by the hub's
+    // modems, so an SMS sent to the kiosk's number is dropped (docs/kiosk.md).
+    pool_ = std::make_unique<modem::SmsPool>(
+        *outbox_, [](const std::string&, const modem::IncomingSms&) {}, options_.pool, env_.now);
+    if (options_.modem) {
+        modem_ = std::make_unique<modem::WorkerModem>(*options_.modem, *pool_);
+        pool_->addModem(*modem_);
+    }
+    codes_ = std::make_unique<KioskCodes>(
+        *store_, *outbox_, *link_, env_, [this] { return modemUp(); }, [this] { pool_->poke(); });
+    backend_ = std::make_unique<KioskBackend>(*store_, *codes_, *sync_, *outbox_, identity->kioskId,
+                                              env_, [this] { return modemUp(); });
+}
+
+KioskStack::~KioskStack() {
+    stop();
+}
+
+void KioskStack::start() {
+    pool_->start();
+    sync_->start();
+}
+
+void KioskStack::stop() {
+    sync_->stop();
+    pool_->stop();
+}
+
+bool KioskStack::modemUp() const {
+    for (const auto& [id, c] : pool_->counters()) {
+        if (c.info.connected && (c.info.sim.empty() || c.info.sim == "ready")) {
+            return true;
+        }
+    }
+    return false;
+}
+
+}  // namespace veche::kiosk
