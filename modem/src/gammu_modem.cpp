@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <utility>
@@ -142,12 +143,19 @@ void GammuModem::loop() {
 
 bool GammuModem::connect(Session& session) {
     std::lock_guard turn(gammu::libGammuTurn());
+    const bool dummy = options_.driver == GammuModemOptions::Driver::Dummy;
+    if (dummy) {
+        // The dummy makes its sms/, pbk/… but not the directory itself.
+        std::error_code ignored;  // if it cannot be made, connecting says so
+        std::filesystem::create_directories(options_.device, ignored);
+    }
     GSM_Config* cfg = GSM_GetConfig(session.s(), 0);
     std::free(cfg->Device);
     cfg->Device = strdup(options_.device.c_str());
     std::free(cfg->Connection);
-    cfg->Connection = strdup("at");
-    std::strcpy(cfg->Model, "at");  // an empty model runs the whole init twice
+    cfg->Connection = strdup(dummy ? "none" : "at");
+    // An empty model runs the whole init twice.
+    std::strcpy(cfg->Model, dummy ? "dummy" : "at");
     cfg->DebugLevel[0] = '\0';
     cfg->SyncTime = FALSE;
     cfg->LockDevice = FALSE;

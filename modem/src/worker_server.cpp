@@ -187,11 +187,29 @@ constexpr DurationFlag kDurations[] = {
     {"--ussd-timeout-ms", &GammuModemOptions::ussdTimeout},
 };
 
+using Driver = GammuModemOptions::Driver;
+
+std::string driverName(Driver d) {
+    return d == Driver::Dummy ? "dummy" : "at";
+}
+
+Driver driverNamed(const std::string& name) {
+    if (name == "at") {
+        return Driver::At;
+    }
+    if (name == "dummy") {
+        return Driver::Dummy;
+    }
+    throw std::invalid_argument("--driver is at or dummy, not '" + name + "'");
+}
+
 }  // namespace
 
 std::vector<std::string> argumentsFor(const GammuModemOptions& o) {
-    std::vector<std::string> out = {"--id",   o.id,          "--device",
-                                    o.device, "--reply-num", std::to_string(o.replyNum)};
+    std::vector<std::string> out = {"--id",        o.id,
+                                    "--device",    o.device,
+                                    "--driver",    driverName(o.driver),
+                                    "--reply-num", std::to_string(o.replyNum)};
     for (const DurationFlag& d : kDurations) {
         out.push_back(d.flag);
         out.push_back(std::to_string((o.*d.field).count()));
@@ -211,6 +229,8 @@ GammuModemOptions optionsFrom(const std::vector<std::string>& args) {
             o.id = value;
         } else if (flag == "--device") {
             o.device = value;
+        } else if (flag == "--driver") {
+            o.driver = driverNamed(value);
         } else if (flag == "--reply-num") {
             o.replyNum = toInt(value, "--reply-num");
         } else {

@@ -63,6 +63,7 @@ TEST(WorkerArguments, EveryOptionSurvivesTheCommandLine) {
     GammuModemOptions o;
     o.id = "modem2";
     o.device = "/dev/serial/by-id/usb-Huawei-if00";
+    o.driver = GammuModemOptions::Driver::Dummy;
     o.replyNum = 3;
     o.pollInboxEvery = 1500ms;
     o.statusEvery = 20s;
@@ -73,6 +74,8 @@ TEST(WorkerArguments, EveryOptionSurvivesTheCommandLine) {
     const GammuModemOptions back = optionsFrom(argumentsFor(o));
     EXPECT_EQ(back.id, o.id);
     EXPECT_EQ(back.device, o.device);
+    EXPECT_EQ(back.driver, GammuModemOptions::Driver::Dummy);
+    EXPECT_EQ(optionsFrom({"--device", "/dev/x"}).driver, GammuModemOptions::Driver::At);
     EXPECT_EQ(back.replyNum, 3);
     EXPECT_EQ(back.pollInboxEvery, 1500ms);
     EXPECT_EQ(back.statusEvery, 20s);
@@ -96,6 +99,8 @@ TEST(WorkerArguments, BadArgumentsAreNamed) {
     EXPECT_EQ(errorOf({"--device", "/dev/x", "--status-ms", "soon"}),
               "--status-ms is not a number: 'soon'");
     EXPECT_EQ(errorOf({"--device"}), "--device needs a value");
+    EXPECT_EQ(errorOf({"--device", "/tmp/d", "--driver", "fbus"}),
+              "--driver is at or dummy, not 'fbus'");
 }
 
 }  // namespace
