@@ -1,0 +1,37 @@
+import QtQuick
+import QtQuick.Layouts
+import Veche.Kiosk
+
+// For staff only (a 5-second hold on the clock): the link to the hub.
+ScreenPage {
+    id: page
+    objectName: "staffScreen"
+    readonly property StaffPanel staff: kiosk.staff
+    title: "Служебная информация"
+    spokenText: title + "\n" + facts.text
+
+    BodyText {
+        id: facts
+        objectName: "staffFacts"
+        theme: page.theme
+        text: "Киоск: " + page.staff.kioskId
+              + "\nПоследняя успешная синхронизация: " + page.staff.lastSuccessText
+              + "\nПоследняя попытка: " + page.staff.lastAttemptText
+              + (page.staff.lastError.length > 0 ? "\nОшибка: " + page.staff.lastError : "")
+              + "\nСобытий ждут отправки: " + page.staff.pendingEvents
+              + "\nОтклонено хабом: " + page.staff.rejectedEvents
+              + "\nSMS в очереди модема: " + page.staff.queuedSms
+              + "\nМодем: " + (page.staff.modemConnected ? "подключён" : "не подключён")
+        Layout.fillWidth: true
+    }
+    Item {
+        Layout.fillHeight: true
+    }
+    BigButton {
+        objectName: "closeStaff"
+        theme: page.theme
+        text: "Закрыть"
+        Layout.fillWidth: true
+        onClicked: page.kiosk.home()
+    }
+}

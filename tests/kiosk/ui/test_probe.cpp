@@ -1,0 +1,78 @@
+#include "test_probe.h"
+
+#include "recording_speech_engine.h"
+#include "russian_text.h"
+
+namespace veche::kiosk::ui::test {
+
+TestProbe::TestProbe(QObject* parent) : QObject(parent) {
+    auto engine = std::make_unique<RecordingSpeechEngine>();
+    speech_ = engine.get();
+    controller_ = std::make_unique<KioskController>(services_, std::move(engine));
+}
+
+TestProbe::~TestProbe() {
+    services_.releaseBallots();
+    controller_.reset();
+}
+
+int TestProbe::registrationCount() const {
+    return static_cast<int>(services_.registrations().size());
+}
+
+int TestProbe::consentCount() const {
+    return static_cast<int>(services_.consents().size());
+}
+
+bool TestProbe::lastConsentGiven() const {
+    const auto consents = services_.consents();
+    return !consents.empty() && consents.back().second;
+}
+
+QString TestProbe::lastLinkPremises() const {
+    const auto links = services_.links();
+    return links.empty() ? QString() : QString::fromStdString(links.back().second);
+}
+
+int TestProbe::ballotCount() const {
+    return static_cast<int>(services_.ballots().size());
+}
+
+QString TestProbe::lastBallotChoice(const QString& itemId) const {
+    const auto ballots = services_.ballots();
+    if (ballots.empty()) {
+        return {};
+    }
+    const auto& answers = ballots.back().answers;
+    const auto found = answers.find(itemId.toStdString());
+    return found == answers.end() ? QString() : choiceKey(found->second);
+}
+
+int TestProbe::pollAnswerCount() const {
+    return static_cast<int>(services_.pollAnswers().size());
+}
+
+QString TestProbe::lastReportText() const {
+    const auto reports = services_.reports();
+    return reports.empty() ? QString() : QString::fromStdString(reports.back().text);
+}
+
+QString TestProbe::lastReportCategory() const {
+    const auto reports = services_.reports();
+    return reports.empty() ? QString() : QString::fromStdString(reports.back().category);
+}
+
+QString TestProbe::lastReportPhone() const {
+    const auto reports = services_.reports();
+    return reports.empty() ? QString() : QString::fromStdString(reports.back().phone);
+}
+
+QStringList TestProbe::spoken() const {
+    return speech_->said;
+}
+
+void TestProbe::clearSpoken() {
+    speech_->said.clear();
+}
+
+}  // namespace veche::kiosk::ui::test

@@ -1,0 +1,55 @@
+#pragma once
+
+#include <QObject>
+#include <QStringList>
+
+#include <memory>
+
+#include "fake_services.h"
+#include "kiosk_controller.h"
+
+namespace veche::kiosk::ui::test {
+
+class RecordingSpeechEngine;
+
+// Test-only: owns a FakeServices and the KioskController built on it (with a
+// recording speech engine) and lets the QML tests read what the fake
+// recorded. Exposed to QML as the context property `probe`; the controller
+// as `kioskController`.
+class TestProbe : public QObject {
+    Q_OBJECT
+
+public:
+    explicit TestProbe(QObject* parent = nullptr);
+    ~TestProbe() override;
+
+    KioskController* controller() { return controller_.get(); }
+
+    Q_INVOKABLE int registrationCount() const;
+    Q_INVOKABLE int consentCount() const;
+    Q_INVOKABLE bool lastConsentGiven() const;
+    Q_INVOKABLE QString lastLinkPremises() const;
+    Q_INVOKABLE int ballotCount() const;
+    // "for", "against", "abstain" for item `itemId` of the last ballot.
+    Q_INVOKABLE QString lastBallotChoice(const QString& itemId) const;
+    Q_INVOKABLE void holdBallots() { services_.holdBallots(); }
+    Q_INVOKABLE void releaseBallots() { services_.releaseBallots(); }
+    Q_INVOKABLE bool ballotInProgress() const { return services_.ballotInProgress(); }
+    Q_INVOKABLE void setConsultative(bool on) { services_.setConsultative(on); }
+    Q_INVOKABLE int pollAnswerCount() const;
+    Q_INVOKABLE QString lastReportText() const;
+    Q_INVOKABLE QString lastReportCategory() const;
+    Q_INVOKABLE QString lastReportPhone() const;
+    // Everything the speech engine was asked to say, in order.
+    Q_INVOKABLE QStringList spoken() const;
+    Q_INVOKABLE void clearSpoken();
+    // The controller's verified phone (not exposed to QML in production).
+    Q_INVOKABLE QString sessionPhone() const { return controller_->verifiedPhone(); }
+
+private:
+    FakeServices services_;
+    RecordingSpeechEngine* speech_ = nullptr;  // owned by the controller's Speech
+    std::unique_ptr<KioskController> controller_;
+};
+
+}  // namespace veche::kiosk::ui::test
