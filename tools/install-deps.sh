@@ -9,6 +9,16 @@ packages=(
     libgtest-dev libgmock-dev
     python3 postgresql openssl
     clang-format
+    # The kiosk (Qt 6.4; KIOSK.md §2): screens, tests, speech, keyboard, QR.
+    qt6-base-dev qt6-declarative-dev qt6-declarative-dev-tools qt6-l10n-tools qt6-tools-dev
+    qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
+    qml6-module-qtquick-templates qml6-module-qtquick-window qml6-module-qttest
+    qml6-module-qtqml qml6-module-qtqml-models qml6-module-qtqml-workerscript
+    qt6-virtualkeyboard-plugin qml6-module-qtquick-virtualkeyboard qt6-virtualkeyboard-dev
+    qml6-module-qt-labs-folderlistmodel hunspell-ru
+    qt6-speech-dev libqt6texttospeech6 qml6-module-qttexttospeech qt6-speech-speechd-plugin
+    qt6-speech-flite-plugin speech-dispatcher speech-dispatcher-espeak-ng espeak-ng
+    libqt6opengl6 libgl-dev fonts-dejavu-core libqrencode-dev
 )
 if [[ "${1:-}" == bench ]]; then
     packages+=(libbenchmark-dev gammu-smsd wrk nginx-light)

@@ -1,0 +1,88 @@
+#include "kiosk_args.h"
+
+#include <charconv>
+#include <stdexcept>
+
+namespace veche::kiosk {
+
+const char* const kKioskUsage =
+    "usage: veche-kiosk [options]\n"
+    "  --state DIR         the kiosk's store and identity (default veche-state/kiosk)\n"
+    "  --hub URL           the hub, http://host:port (default http://127.0.0.1:8080)\n"
+    "  --enrol CODE        enrol with a one-time code from the hub first\n"
+    "  --name NAME         the kiosk's name for staff, with --enrol\n"
+    "  --modem DEVICE      the GSM modem that sends registration codes\n"
+    "  --windowed          a window instead of full screen\n"
+    "  --landscape         1920x1080 instead of 1080x1920 (with --windowed)\n"
+    "  --idle-seconds N    no touch for N s asks «Вы ещё здесь?» (default 120)\n"
+    "  --screenshots DIR   render every screen with sample content to PNG and exit\n";
+
+provisioning::HubAddress parseHubUrl(const std::string& url) {
+    const std::string scheme = "http://";
+    if (url.rfind(scheme, 0) != 0) {
+        throw std::invalid_argument("--hub must start with http://, got \"" + url + "\"");
+    }
+    std::string rest = url.substr(scheme.size());
+    if (const auto slash = rest.find('/'); slash != std::string::npos) {
+        rest.resize(slash);
+    }
+    provisioning::HubAddress hub;
+    const auto colon = rest.rfind(':');
+    hub.host = rest.substr(0, colon);
+    if (hub.host.empty()) {
+        throw std::invalid_argument("--hub has no host: \"" + url + "\"");
+    }
+    if (colon != std::string::npos) {
+        const std::string port = rest.substr(colon + 1);
+        unsigned value = 0;
+        const auto [end, error] = std::from_chars(port.data(), port.data() + port.size(), value);
+        if (error != std::errc() || end != port.data() + port.size() || value == 0 ||
+            value > 65535) {
+            throw std::invalid_argument("--hub has a bad port: \"" + url + "\"");
+        }
+        hub.port = static_cast<std::uint16_t>(value);
+    }
+    return hub;
+}
+
+KioskArgs parseKioskArgs(const std::vector<std::string>& args) {
+    KioskArgs a;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& flag = args[i];
+        auto value = [&]() -> const std::string& {
+            if (i + 1 >= args.size()) {
+                throw std::invalid_argument(flag + " needs a value");
+            }
+            return args[++i];
+        };
+        if (flag == "--state") {
+            a.stateDir = value();
+        } else if (flag == "--hub") {
+            a.hub = parseHubUrl(value());
+        } else if (flag == "--enrol") {
+            a.enrolCode = value();
+        } else if (flag == "--name") {
+            a.name = value();
+        } else if (flag == "--modem") {
+            a.modem = value();
+        } else if (flag == "--windowed") {
+            a.windowed = true;
+        } else if (flag == "--landscape") {
+            a.landscape = true;
+        } else if (flag == "--idle-seconds") {
+            const std::string& text = value();
+            const auto [end, error] =
+                std::from_chars(text.data(), text.data() + text.size(), a.idleSeconds);
+            if (error != std::errc() || end != text.data() + text.size() || a.idleSeconds < 30) {
+                throw std::invalid_argument("--idle-seconds must be a whole number, at least 30");
+            }
+        } else if (flag == "--screenshots") {
+            a.screenshots = value();
+        } else {
+            throw std::invalid_argument("unknown option " + flag);
+        }
+    }
+    return a;
+}
+
+}  // namespace veche::kiosk

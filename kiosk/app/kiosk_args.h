@@ -1,0 +1,33 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "veche/provisioning/hub_client.h"
+
+namespace veche::kiosk {
+
+// veche-kiosk's command line (docs/kiosk.md).
+struct KioskArgs {
+    std::string stateDir = "veche-state/kiosk";
+    provisioning::HubAddress hub;  // --hub http://host:port
+    std::string enrolCode;         // enrol first with this one-time code
+    std::string name = "Киоск";    // how staff see the kiosk at the hub
+    std::string modem;             // the GSM modem's device; empty: none
+    bool windowed = false;
+    bool landscape = false;
+    int idleSeconds = 120;
+    std::string screenshots;  // render every screen here and exit
+};
+
+// The arguments after the program's name; throws std::invalid_argument
+// naming the option that is wrong.
+KioskArgs parseKioskArgs(const std::vector<std::string>& args);
+
+// "http://host:port" → host and port; throws std::invalid_argument.
+provisioning::HubAddress parseHubUrl(const std::string& url);
+
+extern const char* const kKioskUsage;
+
+}  // namespace veche::kiosk

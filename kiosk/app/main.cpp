@@ -1,0 +1,127 @@
+// veche-kiosk: the lobby touchscreen. Builds the kiosk's backend on its
+// store, enrols it first if asked, and shows the screens.
+#include <QGuiApplication>
+
+#include <filesystem>
+#include <iostream>
+
+#include "kiosk_args.h"
+#include "veche/kiosk/kiosk_stack.h"
+#include "veche/kiosk/sample_content.h"
+#include "veche/kiosk/ui/kiosk_ui.h"
+
+namespace {
+
+using namespace veche::kiosk;
+
+constexpr int kUsageError = 64;
+constexpr int kSetupError = 78;
+constexpr const char* kSamplePhone = "+79001112233";
+
+// veche-modem-worker, installed beside this program.
+std::string workerBesideThisProgram() {
+    std::error_code e;
+    const auto self = std::filesystem::read_symlink("/proc/self/exe", e);
+    return e ? "veche-modem-worker" : (self.parent_path() / "veche-modem-worker").string();
+}
+
+// A link for the screenshots, which never reach a hub.
+class NoHub : public HubLink {
+public:
+    std::optional<veche::provisioning::HubReply> send(const std::string&, const std::string&,
+                                                      const std::string&) override {
+        return std::nullopt;
+    }
+};
+
+ui::UiOptions uiOptions(const KioskArgs& args) {
+    ui::UiOptions o;
+    o.windowed = args.windowed;
+    o.windowSize = args.landscape ? QSize(1920, 1080) : QSize(1080, 1920);
+    o.idleTimeoutMs = args.idleSeconds * 1000;
+    return o;
+}
+
+// Every screen with sample content, on a throwaway store.
+int screenshots(const KioskArgs& args) {
+    const std::filesystem::path dir =
+        std::filesystem::temp_directory_path() / ("veche-kiosk-shots-" + std::to_string(getpid()));
+    std::filesystem::create_directories(dir);
+    int rc = 1;
+    {
+        const Environment env = systemEnvironment();
+        KioskStore store((dir / "kiosk.sqlite").string());
+        store.applyChanges(sampleChanges(env.now(), kSamplePhone), env.now());
+        KioskSmsOutbox outbox(store);
+        NoHub hub;
+        SyncClient sync(store, hub, env);
+        KioskCodes codes(
+            store, outbox, hub, env, [] { return true; }, [] {});
+        KioskBackend backend(store, codes, sync, outbox, "sample-kiosk", env, [] { return true; });
+        ui::UiOptions o = uiOptions(args);
+        o.speechEngine = "none";
+        o.samplePhone = kSamplePhone;
+        ui::KioskUi screens(backend, o);
+        rc = screens.saveScreenshots(QString::fromStdString(args.screenshots));
+    }
+    std::filesystem::remove_all(dir);
+    return rc;
+}
+
+int runKiosk(const KioskArgs& args) {
+    KioskStackOptions o;
+    o.stateDir = args.stateDir;
+    o.hub = args.hub;
+    if (!args.modem.empty()) {
+        veche::modem::WorkerModemOptions m;
+        m.modem.id = "kiosk-modem";
+        m.modem.device = args.modem;
+        m.worker = workerBesideThisProgram();
+        o.modem = m;
+    }
+    std::filesystem::create_directories(o.stateDir);
+    {
+        KioskStore store(o.stateDir + "/kiosk.sqlite");
+        if (!identityIn(store)) {
+            if (args.enrolCode.empty()) {
+                std::cerr << "veche-kiosk: this kiosk is not enrolled; run it with --enrol CODE "
+                             "(veche-hub enrolment create --building ID)\n";
+                return kSetupError;
+            }
+            const KioskIdentity id = enrol(store, o.hub, args.enrolCode, args.name);
+            std::cerr << "veche-kiosk: enrolled as " << id.kioskId << '\n';
+        }
+    }
+    KioskStack stack(o, systemEnvironment());
+    stack.start();
+    ui::KioskUi screens(stack.backend(), uiOptions(args));
+    if (!screens.show()) {
+        return kSetupError;
+    }
+    const int rc = QGuiApplication::exec();
+    stack.stop();
+    return rc;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    KioskArgs args;
+    try {
+        args = parseKioskArgs(std::vector<std::string>(argv + 1, argv + argc));
+    } catch (const std::invalid_argument& e) {
+        std::cerr << "veche-kiosk: " << e.what() << '\n' << kKioskUsage;
+        return kUsageError;
+    }
+    if (!args.screenshots.empty() && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+        qputenv("QT_QPA_PLATFORM", "offscreen");  // no display needed
+    }
+    ui::KioskUi::prepareEnvironment();
+    QGuiApplication app(argc, argv);
+    try {
+        return args.screenshots.empty() ? runKiosk(args) : screenshots(args);
+    } catch (const std::exception& e) {
+        std::cerr << "veche-kiosk: " << e.what() << '\n';
+        return kSetupError;
+    }
+}
