@@ -1,30 +1,38 @@
 #!/usr/bin/env bash
 # The demo on embedded defaults: recounts the sample owners' meeting, then
 # starts the hub (SQLite in ./veche-state, http://127.0.0.1:8080) filled with
-# that meeting as an open assembly, and prints what to try. Ctrl-C stops it.
-# Installs and builds what it needs.
+# that meeting as an open assembly, two simulated GSM modems for the hub, and
+# a lobby kiosk with its own simulated modem (a window when there is a
+# display, otherwise offscreen, with screenshots of every screen), and prints
+# what to try. Ctrl-C stops it all. Installs and builds what it needs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 tools/install-deps.sh
 cmake --preset default >/dev/null
 cmake --build --preset default --target veche-hub veche-modem-sim veche-modem-worker \
-    veche-ussd-phone >/dev/null
+    veche-ussd-phone veche-kiosk >/dev/null
 
 hub=build/default/bin/veche-hub
 sim=build/default/bin/veche-modem-sim
+kiosk=build/default/bin/veche-kiosk
 bundle=docs/samples/oss-mkd-sadovaya-12
 state=veche-state
+
+# A fresh demo every time: the hub's and the kiosk's stores start empty.
+rm -rf "$state"
+trap 'kill $(jobs -p) 2>/dev/null || true' EXIT
 
 # Two simulated GSM modems on pseudo-terminals; libGammu drives them as real
 # ones. What a phone would show goes to $state/modemN.log; a line written to
 # $state/modemN.in is a command ("deliver +7… text" sends the hub an SMS).
+# A third one is the kiosk's own modem, which sends registration codes.
 mkdir -p "$state"
-for n in 1 2; do
-    rm -f "$state/modem$n.in" && mkfifo "$state/modem$n.in"
-    "$sim" --link "$state/modem$n" --parts-per-minute 20 --log "$state/modem$n.log" \
-        < "$state/modem$n.in" > /dev/null &
-    exec {fd}> "$state/modem$n.in"  # held open by the hub: the simulators live as long as it
+for modem in modem1 modem2 kiosk-modem; do
+    mkfifo "$state/$modem.in"
+    "$sim" --link "$state/$modem" --parts-per-minute 20 --log "$state/$modem.log" \
+        < "$state/$modem.in" > /dev/null &
+    exec {fd}> "$state/$modem.in"  # held open here: the simulators live as long as the demo
 done
 cat > "$state/demo.properties" <<CONF
 sms.modems = $state/modem1, $state/modem2
@@ -67,4 +75,35 @@ cat <<HINTS
 Остановка: Ctrl-C.
 
 HINTS
-exec "$hub" serve --config "$state/demo.properties" --demo "$bundle"
+"$hub" serve --config "$state/demo.properties" --demo "$bundle" 2> >(tee "$state/hub.log" >&2) &
+hub_pid=$!
+for _ in $(seq 100); do
+    grep -q "demo: territory" "$state/hub.log" 2>/dev/null && break
+    sleep 0.2
+done
+building=$(sed -n 's/.*demo: territory [^,]*, building \([^,]*\),.*/\1/p' "$state/hub.log")
+code=$("$hub" enrolment create --building "$building" --config "$state/demo.properties" 2>/dev/null)
+
+# The lobby kiosk of the sample building, with its own simulated modem.
+kiosk_args=(--state "$state/kiosk" --hub http://127.0.0.1:8080 --modem "$state/kiosk-modem"
+            --enrol "$code" --name "Подъезд 1")
+"$kiosk" --screenshots "$state/screenshots" 2>/dev/null
+if [[ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]]; then
+    "$kiosk" "${kiosk_args[@]}" --windowed 2> "$state/kiosk.log" &
+    where="в окне «veche-kiosk» (1080×1920). Зарегистрируйте телефон 916 123-45-67
+  («Мой телефон»): код придёт на имитатор модема киоска, смотрите
+  $state/kiosk-modem.log. Затем «Голосование»: голос уйдёт на хаб при следующей
+  синхронизации (не позже чем через 30 с; видно в .../results)."
+else
+    QT_QPA_PLATFORM=offscreen "$kiosk" "${kiosk_args[@]}" 2> "$state/kiosk.log" &
+    where="без экрана: дисплея нет. Он подключён к хабу и синхронизируется
+  (журнал: $state/kiosk.log). Чтобы нажимать кнопки, запустите демо там, где есть
+  дисплей (или через ssh -X)."
+fi
+cat <<KIOSK
+
+== Киоск в подъезде дома 12 работает $where
+  Снимки всех экранов (книжная и альбомная ориентация, обычная и контрастная тема):
+  $state/screenshots/*.png
+KIOSK
+wait "$hub_pid"
