@@ -73,8 +73,9 @@ KioskArgs parseKioskArgs(const std::vector<std::string>& args) {
             const std::string& text = value();
             const auto [end, error] =
                 std::from_chars(text.data(), text.data() + text.size(), a.idleSeconds);
-            if (error != std::errc() || end != text.data() + text.size() || a.idleSeconds < 30) {
-                throw std::invalid_argument("--idle-seconds must be a whole number, at least 30");
+            if (error != std::errc() || end != text.data() + text.size() || a.idleSeconds < 30 ||
+                a.idleSeconds > 3600) {
+                throw std::invalid_argument("--idle-seconds must be a whole number, 30 to 3600");
             }
         } else if (flag == "--screenshots") {
             a.screenshots = value();

@@ -1,5 +1,7 @@
 #include "veche/kiosk/backend.h"
 
+#include "content.h"
+
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
@@ -22,6 +24,12 @@ using Poco::JSON::Array;
 using Poco::JSON::Object;
 
 constexpr std::size_t kMaxReportChars = 1000;
+constexpr const char* kNotOpenOrDone =
+    "Голосование по этому собранию здесь сейчас недоступно или вы уже проголосовали.";
+constexpr const char* kPollClosedOrDone = "Этот опрос закрыт или вы уже ответили на него.";
+constexpr const char* kCannotNow = "Сейчас это не получается. Попробуйте, пожалуйста, позже.";
+constexpr const char* kRevoked =
+    "Этот киоск отключён от системы. Обратитесь, пожалуйста, в совет дома.";
 constexpr std::size_t kMaxPremisesChars = 20;
 
 const std::set<std::string> kReportCategories = {"housing", "improvement", "public_order", "health",
@@ -56,68 +64,6 @@ std::string phoneOf(const std::string& typed) {
     return *phone;
 }
 
-Array::Ptr arrayOf(const std::string& json) {
-    return Poco::JSON::Parser().parse(json).extract<Array::Ptr>();
-}
-
-bool isOpen(const Object& o, Millis at) {
-    return o.optValue<std::string>("status", "") != "closed" &&
-           o.getValue<Millis>("opens_at") <= at && at < o.getValue<Millis>("closes_at");
-}
-
-std::vector<Assembly> openAssemblies(const std::string& json, Millis at) {
-    std::vector<Assembly> out;
-    const Array::Ptr list = arrayOf(json);
-    for (unsigned i = 0; i < list->size(); ++i) {
-        const Object::Ptr o = list->getObject(i);
-        if (!isOpen(*o, at)) {
-            continue;
-        }
-        Assembly a;
-        a.id = o->getValue<std::string>("id");
-        a.title = o->getValue<std::string>("title");
-        a.rules = o->getValue<std::string>("rules");
-        const auto rules = core::parseRuleSet(a.rules);
-        a.consultative = !rules || core::isConsultative(*rules) ||
-                         !o->optValue<bool>("electronic_binding", false);
-        a.opensAt = o->getValue<Millis>("opens_at");
-        a.closesAt = o->getValue<Millis>("closes_at");
-        const Array::Ptr agenda = o->getArray("agenda");
-        for (unsigned k = 0; agenda && k < agenda->size(); ++k) {
-            const Object::Ptr item = agenda->getObject(k);
-            a.agenda.push_back(
-                {item->getValue<std::string>("id"), item->getValue<std::string>("title")});
-        }
-        out.push_back(std::move(a));
-    }
-    return out;
-}
-
-std::vector<Poll> openPollsIn(const std::string& json, Millis at) {
-    std::vector<Poll> out;
-    const Array::Ptr list = arrayOf(json);
-    for (unsigned i = 0; i < list->size(); ++i) {
-        const Object::Ptr o = list->getObject(i);
-        if (!isOpen(*o, at)) {
-            continue;
-        }
-        Poll p;
-        p.id = o->getValue<std::string>("id");
-        p.question = o->getValue<std::string>("question");
-        p.closesAt = o->getValue<Millis>("closes_at");
-        const Array::Ptr options = o->getArray("options");
-        for (unsigned k = 0; options && k < options->size(); ++k) {
-            p.options.push_back(options->getElement<std::string>(k));
-        }
-        out.push_back(std::move(p));
-    }
-    return out;
-}
-
-std::string answeredKey(const std::string& pollId, const std::string& phone) {
-    return pollId + "/" + signing::sha256Hex(phone);
-}
-
 }  // namespace
 
 KioskBackend::KioskBackend(KioskStore& store, KioskCodes& codes, SyncClient& sync,
@@ -129,7 +75,13 @@ KioskBackend::KioskBackend(KioskStore& store, KioskCodes& codes, SyncClient& syn
       outbox_(outbox),
       kioskId_(std::move(kioskId)),
       env_(std::move(env)),
-      modemUp_(std::move(modemUp)) {}
+      modemUp_(std::move(modemUp)) {
+    markSalt_ = store_.meta("mark_salt").value_or("");
+    if (markSalt_.empty()) {
+        markSalt_ = env_.randomHex(16);
+        store_.setMeta("mark_salt", markSalt_);
+    }
+}
 
 std::string KioskBackend::buildingAddress() const {
     return store_.meta("building_address").value_or("");
@@ -144,11 +96,32 @@ std::vector<Notice> KioskBackend::notices(Millis at) const {
 }
 
 CodeRequest KioskBackend::requestCode(const std::string& phone) {
-    return codes_.request(phone);
+    if (store_.meta("revoked")) {
+        return {CodeRequest::Outcome::Unavailable, kRevoked};
+    }
+    try {
+        return codes_.request(phone);
+    } catch (const std::exception&) {  // the store failed: nothing was sent
+        return {CodeRequest::Outcome::Unavailable, kCannotNow};
+    }
 }
 
 CodeCheck KioskBackend::checkCode(const std::string& phone, const std::string& code) {
-    return codes_.check(phone, code);
+    try {
+        return codes_.check(phone, code);
+    } catch (const std::exception&) {
+        return {CodeCheck::Outcome::Unavailable, 0, kCannotNow};
+    }
+}
+
+void KioskBackend::refuseIfRevoked() const {
+    if (store_.meta("revoked")) {
+        throw std::invalid_argument(kRevoked);
+    }
+}
+
+std::string KioskBackend::answererKey(const std::string& phone) const {
+    return signing::phoneHash(markSalt_, phone);
 }
 
 std::string KioskBackend::smsConsentText() const {
@@ -211,25 +184,26 @@ std::optional<std::string> KioskBackend::voterOf(const std::string& phone) const
 
 std::vector<Assembly> KioskBackend::assembliesFor(const std::string& phone, Millis at) const {
     const auto voter = voterOf(phoneOf(phone));
-    if (!voter) {
-        return {};
-    }
-    std::vector<Assembly> out = openAssemblies(store_.assembliesJson(), at);
+    return voter ? assembliesOf(*voter, at) : std::vector<Assembly>{};
+}
+
+std::vector<Assembly> KioskBackend::assembliesOf(const std::string& voter, Millis at) const {
+    std::vector<Assembly> out = assembliesIn(store_.assembliesJson(), at);
     std::erase_if(out,
-                  [&](const Assembly& a) { return store_.hasMark("voted", a.id + "/" + *voter); });
+                  [&](const Assembly& a) { return store_.hasMark("voted", a.id + "/" + voter); });
     return out;
 }
 
 Receipt KioskBackend::castBallot(const std::string& phoneAsTyped, const std::string& assemblyId,
                                  const std::map<std::string, core::Choice>& answers, Millis at) {
+    refuseIfRevoked();
     const std::string phone = phoneOf(phoneAsTyped);
     const auto voter = voterOf(phone);
-    const std::vector<Assembly> open = voter ? assembliesFor(phone, at) : std::vector<Assembly>{};
+    const std::vector<Assembly> open = voter ? assembliesOf(*voter, at) : std::vector<Assembly>{};
     const auto assembly = std::find_if(open.begin(), open.end(),
                                        [&](const Assembly& a) { return a.id == assemblyId; });
     if (assembly == open.end()) {
-        throw std::invalid_argument(
-            "Голосование по этому собранию здесь сейчас недоступно или вы уже проголосовали.");
+        throw std::invalid_argument(kNotOpenOrDone);
     }
     Object marks;
     for (const AgendaItem& item : assembly->agenda) {
@@ -250,27 +224,31 @@ Receipt KioskBackend::castBallot(const std::string& phoneAsTyped, const std::str
     data.set("phone", phone);
     data.set("voter_id", *voter);
     data.set("answers", marks);
-    const std::string id =
-        record("ballot", render(data), at, {{"voted", assemblyId + "/" + *voter}});
-    return {id, signing::receiptOf(id), assembly->consultative};
+    try {
+        const std::string id =
+            record("ballot", render(data), at, {{"voted", assemblyId + "/" + *voter}});
+        return {id, signing::receiptOf(id), assembly->consultative};
+    } catch (const KioskStore::AlreadyDone&) {  // a second ballot, a moment after the first
+        throw std::invalid_argument(kNotOpenOrDone);
+    }
 }
 
 std::vector<Poll> KioskBackend::openPolls(const std::string& phoneAsTyped, Millis at) const {
-    const std::string phone = phoneOf(phoneAsTyped);
-    std::vector<Poll> out = openPollsIn(store_.pollsJson(), at);
-    std::erase_if(
-        out, [&](const Poll& p) { return store_.hasMark("answered", answeredKey(p.id, phone)); });
+    const std::string key = answererKey(phoneOf(phoneAsTyped));
+    std::vector<Poll> out = pollsIn(store_.pollsJson(), at);
+    std::erase_if(out, [&](const Poll& p) { return store_.hasMark("answered", p.id + "/" + key); });
     return out;
 }
 
 void KioskBackend::answerPoll(const std::string& phoneAsTyped, const std::string& pollId,
                               int option, Millis at) {
+    refuseIfRevoked();
     const std::string phone = phoneOf(phoneAsTyped);
     const std::vector<Poll> open = openPolls(phone, at);
     const auto poll =
         std::find_if(open.begin(), open.end(), [&](const Poll& p) { return p.id == pollId; });
     if (poll == open.end()) {
-        throw std::invalid_argument("Этот опрос закрыт или вы уже ответили на него.");
+        throw std::invalid_argument(kPollClosedOrDone);
     }
     if (option < 0 || static_cast<std::size_t>(option) >= poll->options.size()) {
         throw std::invalid_argument("Выберите один из вариантов ответа.");
@@ -279,11 +257,16 @@ void KioskBackend::answerPoll(const std::string& phoneAsTyped, const std::string
     data.set("phone", phone);
     data.set("poll_id", pollId);
     data.set("option", option);
-    record("poll_answer", render(data), at, {{"answered", answeredKey(pollId, phone)}});
+    try {
+        record("poll_answer", render(data), at, {{"answered", pollId + "/" + answererKey(phone)}});
+    } catch (const KioskStore::AlreadyDone&) {
+        throw std::invalid_argument(kPollClosedOrDone);
+    }
 }
 
 std::string KioskBackend::reportProblem(const std::string& category, const std::string& text,
                                         const std::string& phone, Millis at) {
+    refuseIfRevoked();
     if (kReportCategories.count(category) == 0) {
         throw std::invalid_argument("Выберите тему обращения.");
     }
@@ -318,6 +301,7 @@ SyncState KioskBackend::syncState() const {
     s.rejectedEvents = store_.rejectedCount();
     s.queuedSms = outbox_.queuedCount();
     s.modemConnected = modemUp_();
+    s.revoked = store_.meta("revoked").has_value();
     return s;
 }
 

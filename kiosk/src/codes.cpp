@@ -14,6 +14,7 @@ using namespace Poco::Data::Keywords;
 namespace veche::kiosk {
 namespace {
 
+constexpr Millis kKeepCodes = 60 * 60'000;  // the longest limit window; older rows go
 constexpr const char* kTryLater = "Слишком много кодов. Попробуйте позже.";
 constexpr const char* kCannotSend =
     "Сейчас не получается отправить SMS. Попробуйте позже или обратитесь в совет дома.";
@@ -81,16 +82,15 @@ std::string KioskCodes::hashOf(const std::string& phoneKey, const std::string& c
     return signing::sha256Hex(phoneKey + ":" + code);
 }
 
-std::optional<std::string> KioskCodes::limitReached(const Keys& keys, Millis at) const {
+std::optional<std::string> KioskCodes::limitReached(Poco::Data::Session& s, const Keys& keys,
+                                                    Millis at) const {
     Poco::Int64 perPhone = 0, perPrefix = 0, perKiosk = 0;
     const Millis phoneSince = at - limits_.perPhoneWindow, hourAgo = at - 60 * 60'000;
-    store_.read([&](Poco::Data::Session& s) {
-        s << "SELECT COUNT(*) FROM codes WHERE phone_key = ? AND issued_at > ?",
-            useRef(keys.phoneKey), useRef(phoneSince), into(perPhone), now;
-        s << "SELECT COUNT(*) FROM codes WHERE prefix_key = ? AND issued_at > ?",
-            useRef(keys.prefixKey), useRef(hourAgo), into(perPrefix), now;
-        s << "SELECT COUNT(*) FROM codes WHERE issued_at > ?", useRef(hourAgo), into(perKiosk), now;
-    });
+    s << "SELECT COUNT(*) FROM codes WHERE phone_key = ? AND issued_at > ?", useRef(keys.phoneKey),
+        useRef(phoneSince), into(perPhone), now;
+    s << "SELECT COUNT(*) FROM codes WHERE prefix_key = ? AND issued_at > ?",
+        useRef(keys.prefixKey), useRef(hourAgo), into(perPrefix), now;
+    s << "SELECT COUNT(*) FROM codes WHERE issued_at > ?", useRef(hourAgo), into(perKiosk), now;
     if (perPhone >= limits_.perPhone) {
         return "codes per phone";
     }
@@ -103,15 +103,25 @@ std::optional<std::string> KioskCodes::limitReached(const Keys& keys, Millis at)
     return std::nullopt;
 }
 
-void KioskCodes::record(const Keys& keys, const std::string& codeHash, const char* via, Millis at) {
+void KioskCodes::record(Poco::Data::Session& s, const Keys& keys, const std::string& codeHash,
+                        const char* via, Millis at) {
     const Millis expires = at + limits_.validFor;
     const std::string how = via;
-    store_.write([&](Poco::Data::Session& s) {
-        s << "INSERT INTO codes (phone_key, prefix_key, code_hash, via, issued_at, expires_at,"
-             " attempts_left, used) VALUES (?, ?, ?, ?, ?, ?, ?, 0)",
-            useRef(keys.phoneKey), useRef(keys.prefixKey), useRef(codeHash), useRef(how),
-            useRef(at), useRef(expires), useRef(limits_.attempts), now;
-    });
+    s << "INSERT INTO codes (phone_key, prefix_key, code_hash, via, issued_at, expires_at,"
+         " attempts_left, used) VALUES (?, ?, ?, ?, ?, ?, ?, 0)",
+        useRef(keys.phoneKey), useRef(keys.prefixKey), useRef(codeHash), useRef(how), useRef(at),
+        useRef(expires), useRef(limits_.attempts), now;
+}
+
+std::string KioskCodes::newCode() {
+    // 6 digits, uniform: 20 random bits, redrawn above 999,999.
+    unsigned long value = 0;
+    do {
+        value = std::stoul(env_.randomHex(3), nullptr, 16) >> 4;
+    } while (value > 999'999);
+    std::string code = std::to_string(value);
+    code.insert(0, 6 - code.size(), '0');
+    return code;
 }
 
 CodeRequest KioskCodes::request(const std::string& phoneAsTyped) {
@@ -121,22 +131,28 @@ CodeRequest KioskCodes::request(const std::string& phoneAsTyped) {
                 "Это не номер мобильного телефона. Введите 11 цифр, например 8 900 123-45-67."};
     }
     const Millis at = env_.now();
-    if (limitReached(*keys, at)) {
+    const bool byModem = modemUp_();
+    bool limited = false;
+    store_.write([&](Poco::Data::Session& s) {
+        const Millis forgetBefore = at - kKeepCodes;
+        s << "DELETE FROM codes WHERE issued_at < ?", useRef(forgetBefore), now;
+        limited = limitReached(s, *keys, at).has_value();
+        if (limited || !byModem) {
+            return;
+        }
+        // The code and its SMS in one transaction: both or neither.
+        const std::string code = newCode();
+        record(s, *keys, hashOf(keys->phoneKey, code), "kiosk", at);
+        KioskSmsOutbox::enqueueIn(s, keys->phone,
+                                  "Код Вече: " + code + ". Никому не сообщайте его.",
+                                  modem::SmsPriority::Code, at, at + limits_.validFor);
+    });
+    if (limited) {
         return {CodeRequest::Outcome::TooMany, kTryLater};
     }
-    if (!modemUp_()) {
+    if (!byModem) {
         return askHub(*keys, at);
     }
-    // 6 digits, uniform: 20 random bits rejected above 999,999.
-    unsigned long value = 0;
-    do {
-        value = std::stoul(env_.randomHex(3), nullptr, 16) >> 4;
-    } while (value > 999'999);
-    std::string code = std::to_string(value);
-    code.insert(0, 6 - code.size(), '0');
-    record(*keys, hashOf(keys->phoneKey, code), "kiosk", at);
-    outbox_.enqueue(keys->phone, "Код Вече: " + code + ". Никому не сообщайте его.",
-                    modem::SmsPriority::Code, at, at + limits_.validFor);
     poke_();
     return {CodeRequest::Outcome::Sent, ""};
 }
@@ -155,7 +171,8 @@ CodeRequest KioskCodes::askHub(const Keys& keys, Millis at) {
     if (reply->status != 202) {
         return {CodeRequest::Outcome::Unavailable, kCannotSend};
     }
-    record(keys, "", "hub", at);  // counts towards the limits; the hub checks the code
+    // Counts towards the limits; the hub checks the code.
+    store_.write([&](Poco::Data::Session& s) { record(s, keys, "", "hub", at); });
     return {CodeRequest::Outcome::SentByHub, ""};
 }
 
@@ -165,55 +182,70 @@ CodeCheck KioskCodes::check(const std::string& phoneAsTyped, const std::string& 
         return {CodeCheck::Outcome::Expired, 0, "Неверный номер телефона."};
     }
     const Millis at = env_.now();
-    using Row = Poco::Tuple<Poco::Int64, std::string, std::string, Poco::Int64, int, int>;
-    std::vector<Row> rows;
-    store_.read([&](Poco::Data::Session& s) {
+    CodeCheck result;
+    std::optional<std::pair<Poco::Int64, int>> hubCode;  // row id, attempts left
+    // Read and spend an attempt in one transaction: two checks at once
+    // cannot both use one code or one attempt.
+    store_.write([&](Poco::Data::Session& s) {
+        using Row = Poco::Tuple<Poco::Int64, std::string, std::string, Poco::Int64, int, int>;
+        std::vector<Row> rows;
         s << "SELECT id, code_hash, via, expires_at, attempts_left, used FROM codes"
              " WHERE phone_key = ? ORDER BY issued_at DESC, id DESC LIMIT 1",
             useRef(keys->phoneKey), into(rows), now;
-    });
-    if (rows.empty() || rows[0].get<5>() != 0 || rows[0].get<4>() <= 0 || rows[0].get<3>() <= at) {
-        return {CodeCheck::Outcome::Expired, 0,
-                "Код устарел или не запрашивался. Запросите новый."};
-    }
-    const Row& row = rows[0];
-    if (!isSixDigits(code)) {
-        return {CodeCheck::Outcome::Wrong, row.get<4>(), "Код состоит из 6 цифр."};
-    }
-    if (row.get<2>() == "hub") {
-        return checkWithHub(*keys, code, row.get<0>(), row.get<4>());
-    }
-    const bool right = row.get<1>() == hashOf(keys->phoneKey, code);
-    const Poco::Int64 id = row.get<0>();
-    store_.write([&](Poco::Data::Session& s) {
-        if (right) {
-            s << "UPDATE codes SET used = 1 WHERE id = ?", useRef(id), now;
-        } else {
-            s << "UPDATE codes SET attempts_left = attempts_left - 1 WHERE id = ?", useRef(id), now;
+        if (rows.empty() || rows[0].get<5>() != 0 || rows[0].get<4>() <= 0 ||
+            rows[0].get<3>() <= at) {
+            result = {CodeCheck::Outcome::Expired, 0,
+                      "Код устарел или не запрашивался. Запросите новый."};
+            return;
         }
+        const Row& row = rows[0];
+        if (!isSixDigits(code)) {
+            result = {CodeCheck::Outcome::Wrong, row.get<4>(), "Код состоит из 6 цифр."};
+            return;
+        }
+        if (row.get<2>() == "hub") {
+            hubCode = {row.get<0>(), row.get<4>()};
+            return;
+        }
+        const bool right = row.get<1>() == hashOf(keys->phoneKey, code);
+        spend(s, row.get<0>(), right);
+        result =
+            right ? CodeCheck{CodeCheck::Outcome::Verified, 0, ""} : wrongCode(row.get<4>() - 1);
     });
-    return right ? CodeCheck{CodeCheck::Outcome::Verified, 0, ""} : wrongCode(row.get<4>() - 1);
+    if (hubCode) {
+        return checkWithHub(*keys, code, hubCode->first, hubCode->second);
+    }
+    return result;
+}
+
+void KioskCodes::spend(Poco::Data::Session& s, std::int64_t rowId, bool right) {
+    const Poco::Int64 id = rowId;
+    s << (right ? "UPDATE codes SET used = 1 WHERE id = ?"
+                : "UPDATE codes SET attempts_left = attempts_left - 1 WHERE id = ?"),
+        useRef(id), now;
 }
 
 CodeCheck KioskCodes::checkWithHub(const Keys& keys, const std::string& code, std::int64_t rowId,
                                    int attemptsLeft) {
     const auto reply =
         hub_.send("POST", "/api/v1/kiosk/codes/verify", phoneBody(keys.phone, &code));
-    if (!reply || reply->status != 200) {
+    std::optional<bool> right;
+    if (reply && reply->status == 200) {
+        try {
+            const auto body =
+                Poco::JSON::Parser().parse(reply->body).extract<Poco::JSON::Object::Ptr>();
+            if (body && body->has("verified")) {
+                right = body->getValue<bool>("verified");
+            }
+        } catch (const Poco::Exception&) {  // not the hub's answer (a proxy's page)
+        }
+    }
+    if (!right) {
         return {CodeCheck::Outcome::Unavailable, attemptsLeft,
                 "Не удаётся проверить код. Попробуйте ещё раз через минуту."};
     }
-    const bool right = Poco::JSON::Parser()
-                           .parse(reply->body)
-                           .extract<Poco::JSON::Object::Ptr>()
-                           ->optValue<bool>("verified", false);
-    const Poco::Int64 id = rowId;
-    store_.write([&](Poco::Data::Session& s) {
-        s << (right ? "UPDATE codes SET used = 1 WHERE id = ?"
-                    : "UPDATE codes SET attempts_left = attempts_left - 1 WHERE id = ?"),
-            useRef(id), now;
-    });
-    return right ? CodeCheck{CodeCheck::Outcome::Verified, 0, ""} : wrongCode(attemptsLeft - 1);
+    store_.write([&](Poco::Data::Session& s) { spend(s, rowId, *right); });
+    return *right ? CodeCheck{CodeCheck::Outcome::Verified, 0, ""} : wrongCode(attemptsLeft - 1);
 }
 
 }  // namespace veche::kiosk

@@ -34,9 +34,17 @@ KioskIdentity enrol(KioskStore& store, const provisioning::HubAddress& hub, cons
     const auto body = Poco::JSON::Parser().parse(reply.body).extract<Poco::JSON::Object::Ptr>();
     KioskIdentity identity{body->getValue<std::string>("kiosk_id"),
                            body->getValue<std::string>("building_id"), key.privateKeyBase64()};
-    store.setMeta("private_key", identity.privateKey);
-    store.setMeta("building_id", identity.buildingId);
-    store.setMeta("kiosk_id", identity.kioskId);  // last: its presence means enrolled
+    store.write([&](Poco::Data::Session& s) {
+        using namespace Poco::Data::Keywords;
+        const std::pair<std::string, std::string> values[] = {{"private_key", identity.privateKey},
+                                                              {"building_id", identity.buildingId},
+                                                              {"kiosk_id", identity.kioskId}};
+        for (const auto& [metaKey, value] : values) {
+            s << "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", useRef(metaKey),
+                useRef(value), now;
+        }
+        s << "DELETE FROM meta WHERE key = 'revoked'", now;
+    });
     return identity;
 }
 

@@ -5,18 +5,30 @@
 using namespace Poco::Data::Keywords;
 
 namespace veche::kiosk {
+namespace {
+
+// Sent and failed messages are kept this long, for delivery reports and staff.
+constexpr Millis kKeepFinished = 24LL * 60 * 60 * 1000;
+
+}  // namespace
+
+std::int64_t KioskSmsOutbox::enqueueIn(Poco::Data::Session& s, const std::string& phone,
+                                       const std::string& text, modem::SmsPriority priority,
+                                       Millis at, Millis expiresAt) {
+    const int rank = static_cast<int>(priority);
+    s << "INSERT INTO sms_outbox (phone, text, priority, status, attempts, not_before,"
+         " expires_at, created_at) VALUES (?, ?, ?, 'queued', 0, ?, ?, ?)",
+        useRef(phone), useRef(text), useRef(rank), useRef(at), useRef(expiresAt), useRef(at), now;
+    Poco::Int64 id = 0;
+    s << "SELECT last_insert_rowid()", into(id), now;
+    return id;
+}
 
 std::int64_t KioskSmsOutbox::enqueue(const std::string& phone, const std::string& text,
                                      modem::SmsPriority priority, Millis at, Millis expiresAt) {
-    Poco::Int64 id = 0;
-    const int rank = static_cast<int>(priority);
-    store_.write([&](Poco::Data::Session& s) {
-        s << "INSERT INTO sms_outbox (phone, text, priority, status, attempts, not_before,"
-             " expires_at, created_at) VALUES (?, ?, ?, 'queued', 0, ?, ?, ?)",
-            useRef(phone), useRef(text), useRef(rank), useRef(at), useRef(expiresAt), useRef(at),
-            now;
-        s << "SELECT last_insert_rowid()", into(id), now;
-    });
+    std::int64_t id = 0;
+    store_.write(
+        [&](Poco::Data::Session& s) { id = enqueueIn(s, phone, text, priority, at, expiresAt); });
     return id;
 }
 
@@ -43,7 +55,12 @@ long KioskSmsOutbox::queuedCount() const {
 std::vector<modem::QueuedSms> KioskSmsOutbox::claim(int max, std::int64_t nowMs) {
     std::vector<modem::QueuedSms> out;
     store_.write([&](Poco::Data::Session& s) {
-        s << "UPDATE sms_outbox SET status = 'failed', reason = 'expired before it was sent'"
+        const Millis forgetBefore = nowMs - kKeepFinished;
+        s << "DELETE FROM sms_outbox WHERE status IN ('sent', 'delivered', 'failed')"
+             " AND created_at < ?",
+            useRef(forgetBefore), now;
+        s << "UPDATE sms_outbox SET status = 'failed', text = '',"
+             " reason = 'expired before it was sent'"
              " WHERE status = 'queued' AND expires_at <= ?",
             useRef(nowMs), now;
         std::vector<Poco::Int64> ids;
@@ -77,7 +94,9 @@ void KioskSmsOutbox::markSent(std::int64_t id, const std::string& modemId,
         refs += std::to_string(r) + ",";
     }
     store_.write([&](Poco::Data::Session& s) {
-        s << "UPDATE sms_outbox SET status = 'sent', attempts = attempts + 1, modem_id = ?,"
+        // The text (a code, say) is not kept once the modem has it.
+        s << "UPDATE sms_outbox SET status = 'sent', text = '', attempts = attempts + 1,"
+             " modem_id = ?,"
              " refs = ?, sent_at = ?, reason = NULL WHERE id = ?",
             useRef(modemId), useRef(refs), useRef(nowMs), useRef(id), now;
     });
@@ -85,7 +104,8 @@ void KioskSmsOutbox::markSent(std::int64_t id, const std::string& modemId,
 
 void KioskSmsOutbox::markFailed(std::int64_t id, const std::string& reason, std::int64_t) {
     store_.write([&](Poco::Data::Session& s) {
-        s << "UPDATE sms_outbox SET status = 'failed', attempts = attempts + 1, reason = ?"
+        s << "UPDATE sms_outbox SET status = 'failed', text = '', attempts = attempts + 1,"
+             " reason = ?"
              " WHERE id = ?",
             useRef(reason), useRef(id), now;
     });
@@ -96,7 +116,7 @@ void KioskSmsOutbox::markDelivered(const std::string& modemId, const std::string
     const std::string pattern = "%," + std::to_string(reference) + ",%";
     const std::string status = delivered ? "delivered" : "failed";
     const std::string reason = delivered ? "" : "the network could not deliver it";
-    const Millis since = nowMs - 24LL * 60 * 60 * 1000;
+    const Millis since = nowMs - kKeepFinished;
     store_.write([&](Poco::Data::Session& s) {
         s << "UPDATE sms_outbox SET status = ?, reason = NULLIF(?, '') WHERE id = (SELECT id"
              " FROM sms_outbox WHERE modem_id = ? AND phone = ? AND status = 'sent'"

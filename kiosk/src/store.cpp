@@ -1,6 +1,7 @@
 #include "veche/kiosk/store.h"
 
 #include <Poco/Data/SQLite/Connector.h>
+#include <Poco/Data/SQLite/SQLiteException.h>
 #include <Poco/Tuple.h>
 
 using namespace Poco::Data::Keywords;
@@ -22,7 +23,7 @@ constexpr const char* kSchema[] = {
     " error TEXT)",
     "CREATE INDEX IF NOT EXISTS events_pending ON events (error, seq)",
     "CREATE TABLE IF NOT EXISTS marks (kind TEXT NOT NULL, key TEXT NOT NULL,"
-    " PRIMARY KEY (kind, key))",
+    " event_id TEXT NOT NULL, PRIMARY KEY (kind, key))",
     "CREATE TABLE IF NOT EXISTS sms_outbox (id INTEGER PRIMARY KEY AUTOINCREMENT,"
     " phone TEXT NOT NULL, text TEXT NOT NULL, priority INTEGER NOT NULL,"
     " status TEXT NOT NULL, attempts INTEGER NOT NULL, not_before INTEGER NOT NULL,"
@@ -183,14 +184,18 @@ std::optional<std::string> KioskStore::voterOf(const std::string& phoneHash) con
 
 void KioskStore::appendEvent(const Event& e,
                              const std::vector<std::pair<std::string, std::string>>& marks) {
-    write([&](Poco::Data::Session& s) {
-        s << "INSERT INTO events (id, type, at, data) VALUES (?, ?, ?, ?)", useRef(e.id),
-            useRef(e.type), useRef(e.at), useRef(e.data), now;
-        for (const auto& [kind, key] : marks) {
-            s << "INSERT OR IGNORE INTO marks (kind, key) VALUES (?, ?)", useRef(kind), useRef(key),
-                now;
-        }
-    });
+    try {
+        write([&](Poco::Data::Session& s) {
+            s << "INSERT INTO events (id, type, at, data) VALUES (?, ?, ?, ?)", useRef(e.id),
+                useRef(e.type), useRef(e.at), useRef(e.data), now;
+            for (const auto& [kind, key] : marks) {
+                s << "INSERT INTO marks (kind, key, event_id) VALUES (?, ?, ?)", useRef(kind),
+                    useRef(key), useRef(e.id), now;
+            }
+        });
+    } catch (const Poco::Data::SQLite::ConstraintViolationException&) {
+        throw AlreadyDone("the event or one of its marks is stored already");
+    }
 }
 
 bool KioskStore::hasMark(const std::string& kind, const std::string& key) const {
@@ -230,6 +235,8 @@ void KioskStore::settle(const std::vector<std::string>& stored,
         }
         for (const auto& [id, error] : rejected) {
             s << "UPDATE events SET error = ? WHERE id = ?", useRef(error), useRef(id), now;
+            // What the hub refused was not done: the resident may do it again.
+            s << "DELETE FROM marks WHERE event_id = ?", useRef(id), now;
         }
     });
 }

@@ -1,11 +1,14 @@
 #include "veche/kiosk/sync.h"
 
+#include "content.h"
+
 #include <Poco/Exception.h>
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
 
 #include <algorithm>
+#include <set>
 #include <sstream>
 
 namespace veche::kiosk {
@@ -75,6 +78,8 @@ Changes changesOf(const Object& o) {
     }
     c.assembliesJson = render(o.getArray("assemblies"));
     c.pollsJson = render(o.getArray("polls"));
+    assembliesIn(c.assembliesJson, std::nullopt);  // throws for a malformed entry
+    pollsIn(c.pollsJson, std::nullopt);
     if (const Object::Ptr e = o.getObject("eligibility")) {
         c.eligibilitySalt = e->optValue<std::string>("salt", "");
         c.eligibilityIterations = e->optValue<int>("iterations", 0);
@@ -118,35 +123,68 @@ Millis SyncClient::pauseAfter(int failures, const SyncOptions& options) {
 }
 
 std::string SyncClient::push() {
-    for (;;) {
-        const std::vector<Event> events = store_.pendingEvents(options_.batch);
+    std::size_t batch = static_cast<std::size_t>(options_.batch);
+    while (!stopping()) {
+        const std::vector<Event> events = store_.pendingEvents(static_cast<int>(batch));
         if (events.empty()) {
             return "";
         }
         const auto reply = hub_.send("POST", "/api/v1/kiosk/events", eventsBody(events));
+        if (reply && (reply->status == 400 || reply->status == 413)) {
+            // The hub refuses a whole request for one bad event: narrow the
+            // batch down to it and keep that one for staff, so that it does
+            // not hold up everything after it.
+            if (events.size() > 1) {
+                batch = events.size() / 2;
+            } else {
+                store_.settle({}, {{events[0].id, "refused: " + reply->body.substr(0, 200)}});
+                batch = static_cast<std::size_t>(options_.batch);
+            }
+            continue;
+        }
         if (!reply || reply->status != 200) {
+            if (reply && reply->status == 401 &&
+                reply->body.find("unknown_kiosk") != std::string::npos) {
+                store_.setMeta("revoked", "1");
+            }
             return failure("push", reply);
         }
-        std::vector<std::string> stored;
-        std::vector<std::pair<std::string, std::string>> rejected;
-        const Array::Ptr acks =
-            Poco::JSON::Parser().parse(reply->body).extract<Object::Ptr>()->getArray("acks");
-        for (unsigned i = 0; acks && i < acks->size(); ++i) {
-            const Object::Ptr ack = acks->getObject(i);
-            const std::string id = ack->getValue<std::string>("id");
-            const std::string status = ack->getValue<std::string>("status");
-            if (status == "stored" || status == "already_stored") {
-                stored.push_back(id);
-            } else {
-                rejected.emplace_back(id, ack->optValue<std::string>("error", status));
-            }
+        const std::string error = settle(events, reply->body);
+        if (!error.empty()) {
+            return error;
         }
-        if (stored.size() + rejected.size() != events.size()) {
-            return "push: the hub answered " + std::to_string(stored.size() + rejected.size()) +
-                   " acks for " + std::to_string(events.size()) + " events";
-        }
-        store_.settle(stored, rejected);
     }
+    return "stopped before the outbox was empty";
+}
+
+std::string SyncClient::settle(const std::vector<Event>& sent, const std::string& answer) {
+    std::set<std::string> ids;
+    for (const Event& e : sent) {
+        ids.insert(e.id);
+    }
+    std::vector<std::string> stored;
+    std::vector<std::pair<std::string, std::string>> rejected;
+    const Array::Ptr acks =
+        Poco::JSON::Parser().parse(answer).extract<Object::Ptr>()->getArray("acks");
+    for (unsigned i = 0; acks && i < acks->size(); ++i) {
+        const Object::Ptr ack = acks->getObject(i);
+        const std::string id = ack->getValue<std::string>("id");
+        const std::string status = ack->getValue<std::string>("status");
+        if (ids.erase(id) == 0) {
+            continue;  // not one of ours, or acknowledged twice
+        }
+        if (status == "stored" || status == "already_stored") {
+            stored.push_back(id);
+        } else if (status == "rejected") {
+            rejected.emplace_back(id, ack->optValue<std::string>("error", "rejected"));
+        }  // anything else: the event stays and goes again
+    }
+    store_.settle(stored, rejected);
+    if (!ids.empty()) {
+        return "push: the hub did not acknowledge " + std::to_string(ids.size()) + " of " +
+               std::to_string(sent.size()) + " events";
+    }
+    return "";
 }
 
 std::string SyncClient::pull() {
@@ -177,6 +215,8 @@ bool SyncClient::syncOnce() {
         }
     } catch (const Poco::Exception& e) {  // a malformed answer
         error = "the hub's answer could not be read: " + e.displayText();
+    } catch (const std::exception& e) {  // the store, or the nonce's randomness
+        error = std::string("sync failed: ") + e.what();
     }
     std::lock_guard lock(mutex_);
     progress_.lastAttempt = started;
@@ -188,6 +228,11 @@ bool SyncClient::syncOnce() {
         ++progress_.failuresInRow;
     }
     return error.empty();
+}
+
+bool SyncClient::stopping() const {
+    std::lock_guard lock(mutex_);
+    return stopping_;
 }
 
 void SyncClient::start() {

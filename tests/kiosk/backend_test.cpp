@@ -3,8 +3,13 @@
 #include <Poco/JSON/Parser.h>
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <barrier>
+#include <thread>
+
 #include "kiosk_test_support.h"
 #include "veche/kiosk/backend.h"
+#include "veche/signing/ed25519.h"
 #include "veche/signing/phone_hash.h"
 #include "veche/signing/receipt.h"
 
@@ -101,6 +106,7 @@ TEST_F(KioskBackendTest, RefusesAnIncompleteOrForeignBallotAndStoresNothing) {
                  std::invalid_argument);
     try {
         backend.castBallot(kPhone, "oss", {{"1", Choice::For}}, env.clock);
+        ADD_FAILURE() << "an incomplete ballot was accepted";
     } catch (const std::invalid_argument& e) {
         EXPECT_NE(std::string(e.what()).find("Смета"), std::string::npos) << e.what();
     }
@@ -165,6 +171,57 @@ TEST_F(KioskBackendTest, ShowsStaffWhatWaitsForTheHub) {
     EXPECT_EQ(s.lastAttempt, env.clock.load());
     EXPECT_FALSE(s.lastError.empty());
     EXPECT_TRUE(s.modemConnected);
+}
+
+TEST_F(KioskBackendTest, OfTwoBallotsCastAtOnceForOneVoterOneIsStored) {
+    std::atomic<int> stored{0}, refused{0};
+    std::barrier start(2);
+    auto cast = [&] {
+        start.arrive_and_wait();
+        try {
+            backend.castBallot(kPhone, "gis", {{"1", Choice::For}}, env.clock);
+            ++stored;
+        } catch (const std::invalid_argument&) {
+            ++refused;
+        }
+    };
+    std::thread a(cast), b(cast);
+    a.join();
+    b.join();
+    EXPECT_EQ(stored, 1);
+    EXPECT_EQ(refused, 1);
+    EXPECT_EQ(store.pendingCount(), 1);
+}
+
+TEST_F(KioskBackendTest, ABallotTheHubRefusedMayBeCastAgain) {
+    const Receipt r = backend.castBallot(kPhone, "gis", {{"1", Choice::For}}, env.clock);
+    ASSERT_EQ(backend.assembliesFor(kPhone, env.clock).size(), 1u);
+    store.settle({}, {{r.ballotId, "the phone is not linked to an owner here"}});
+    EXPECT_EQ(backend.assembliesFor(kPhone, env.clock).size(), 2u);
+    EXPECT_NO_THROW(backend.castBallot(kPhone, "gis", {{"1", Choice::Against}}, env.clock));
+}
+
+TEST_F(KioskBackendTest, KeepsNoPhoneInClearForWhoAnsweredAPoll) {
+    backend.answerPoll(kPhone, "p1", 0, env.clock);
+    long found = 0;
+    store.read([&](Poco::Data::Session& s) {
+        using namespace Poco::Data::Keywords;
+        s << "SELECT COUNT(*) FROM marks WHERE key LIKE '%9001112233%' OR key LIKE ?",
+            bind("%" + signing::sha256Hex(kPhone) + "%"), into(found), now;
+    });
+    EXPECT_EQ(found, 0);
+}
+
+TEST_F(KioskBackendTest, ARevokedKioskSaysSoInsteadOfTakingVotes) {
+    store.setMeta("revoked", "1");
+    EXPECT_THROW(backend.castBallot(kPhone, "gis", {{"1", Choice::For}}, env.clock),
+                 std::invalid_argument);
+    EXPECT_THROW(backend.reportProblem("other", "Скамейка", "", env.clock), std::invalid_argument);
+    const CodeRequest r = backend.requestCode(kPhone);
+    EXPECT_EQ(r.outcome, CodeRequest::Outcome::Unavailable);
+    EXPECT_NE(r.message.find("отключён"), std::string::npos);
+    EXPECT_TRUE(backend.syncState().revoked);
+    EXPECT_EQ(store.pendingCount(), 0);
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <regex>
+#include <set>
 
 #include "kiosk_test_support.h"
 #include "veche/kiosk/codes.h"
@@ -49,17 +50,46 @@ TEST_F(KioskCodesTest, SendsACodeThroughTheKiosksModemAndAcceptsItOnce) {
     EXPECT_EQ(codes.check(kPhone, code).outcome, CodeCheck::Outcome::Expired);  // used up
 }
 
-TEST_F(KioskCodesTest, KeepsOnlyAHashOfTheCode) {
+TEST_F(KioskCodesTest, KeepsNeitherTheCodeNorThePhoneInClearOnceTheModemHasIt) {
     codes.request(kPhone);
-    const std::string code = deliveredCode();
+    const std::string code = deliveredCode();  // marks the SMS sent
     long found = 0;
     store.read([&](Poco::Data::Session& s) {
         using namespace Poco::Data::Keywords;
-        const std::string pattern = "%" + code + "%";
-        s << "SELECT COUNT(*) FROM codes WHERE code_hash LIKE ? OR phone_key LIKE '%9001112233%'",
-            useRef(pattern), into(found), now;
+        const std::string codeLike = "%" + code + "%", phoneLike = "%9001112233%";
+        s << "SELECT (SELECT COUNT(*) FROM codes WHERE code_hash LIKE ? OR phone_key LIKE ?"
+             " OR prefix_key LIKE ?) + (SELECT COUNT(*) FROM sms_outbox WHERE text LIKE ?)",
+            useRef(codeLike), useRef(phoneLike), useRef(phoneLike), useRef(codeLike), into(found),
+            now;
     });
     EXPECT_EQ(found, 0);
+    env.clock += 60 * 60'000 + 1;  // an hour on, the code's row is gone
+    codes.request("+79005550000");
+    long rows = 0;
+    store.read([&](Poco::Data::Session& s) {
+        using namespace Poco::Data::Keywords;
+        s << "SELECT COUNT(*) FROM codes", into(rows), now;
+    });
+    EXPECT_EQ(rows, 1);
+}
+
+TEST_F(KioskCodesTest, EachCodeIsNew) {
+    std::set<std::string> seen;
+    for (int i = 0; i < 3; ++i) {
+        codes.request(kPhone);
+        seen.insert(deliveredCode());
+    }
+    EXPECT_EQ(seen.size(), 3u);
+}
+
+TEST_F(KioskCodesTest, AnAnswerThatIsNotTheHubsIsUnavailableNotACrash) {
+    modemUp = false;
+    hub.replies.push_back(provisioning::HubReply{202, "{}"});
+    ASSERT_EQ(codes.request(kPhone).outcome, CodeRequest::Outcome::SentByHub);
+    hub.replies.push_back(provisioning::HubReply{200, "<html>Вход в сеть</html>"});
+    EXPECT_EQ(codes.check(kPhone, "123456").outcome, CodeCheck::Outcome::Unavailable);
+    hub.replies.push_back(provisioning::HubReply{200, "[]"});
+    EXPECT_EQ(codes.check(kPhone, "123456").outcome, CodeCheck::Outcome::Unavailable);
 }
 
 TEST_F(KioskCodesTest, AWrongCodeCostsAnAttemptAndFiveKillIt) {

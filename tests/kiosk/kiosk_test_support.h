@@ -4,7 +4,9 @@
 #include <cstdio>
 #include <deque>
 #include <filesystem>
+#include <mutex>
 #include <optional>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -12,18 +14,25 @@
 
 namespace veche::kiosk::testing {
 
-// A kiosk's clock that moves only when told to, and counting "random" hex.
+// A kiosk's clock that moves only when told to, and seeded "random" hex:
+// the same in every run, different from call to call.
 struct TestEnvironment {
     std::atomic<Millis> clock{1'780'000'000'000};
-    std::atomic<unsigned long long> counter{0};
+    std::mt19937_64 random{20261127};
+    std::mutex randomMutex;
 
     Environment environment() {
         return {[this] { return clock.load(); },
                 [this](std::size_t bytes) {
-                    char buffer[40];
-                    std::snprintf(buffer, sizeof buffer, "%0*llx", static_cast<int>(bytes * 2),
-                                  ++counter);
-                    return std::string(buffer).substr(0, bytes * 2);
+                    std::lock_guard lock(randomMutex);
+                    std::string hex;
+                    while (hex.size() < bytes * 2) {
+                        char buffer[20];
+                        std::snprintf(buffer, sizeof buffer, "%016llx",
+                                      static_cast<unsigned long long>(random()));
+                        hex += buffer;
+                    }
+                    return hex.substr(0, bytes * 2);
                 }};
     }
 };

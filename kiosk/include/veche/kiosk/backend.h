@@ -52,6 +52,10 @@ private:
     std::string record(const std::string& type, const std::string& data, Millis at,
                        const std::vector<std::pair<std::string, std::string>>& marks = {});
     std::optional<std::string> voterOf(const std::string& phone) const;
+    std::vector<Assembly> assembliesOf(const std::string& voter, Millis at) const;
+    // Who answered a poll, as a slow salted hash (the phone is not kept).
+    std::string answererKey(const std::string& phone) const;
+    void refuseIfRevoked() const;  // invalid_argument once the hub revoked this kiosk
 
     KioskStore& store_;
     KioskCodes& codes_;
@@ -60,6 +64,7 @@ private:
     std::string kioskId_;
     Environment env_;
     std::function<bool()> modemUp_;
+    std::string markSalt_;
 };
 
 }  // namespace veche::kiosk

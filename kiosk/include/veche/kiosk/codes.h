@@ -22,7 +22,8 @@ struct CodeLimits {
 // Six-digit codes that prove a resident holds a phone. The kiosk's own modem
 // sends them from the kiosk's SMS outbox (priority Code, expiring with the
 // code); when that modem is down the hub is asked to send one and, later, to
-// check it. Codes are kept only as salted hashes and never logged.
+// check it. The store keeps a code only as a salted hash (its SMS text is
+// blanked once sent) and forgets it after an hour; codes are never logged.
 class KioskCodes {
 public:
     // `modemUp` says whether the kiosk's modem can send now; `poke` wakes the
@@ -41,11 +42,16 @@ private:
     };
     std::optional<Keys> keysOf(const std::string& phoneAsTyped);
     std::string hashOf(const std::string& phoneKey, const std::string& code) const;
-    std::optional<std::string> limitReached(const Keys& keys, Millis now) const;
+    std::string newCode();
+    std::optional<std::string> limitReached(Poco::Data::Session& s, const Keys& keys,
+                                            Millis now) const;
+    void record(Poco::Data::Session& s, const Keys& keys, const std::string& codeHash,
+                const char* via, Millis now);
+    // Uses up the code (right) or one of its attempts (wrong).
+    static void spend(Poco::Data::Session& s, std::int64_t rowId, bool right);
     CodeRequest askHub(const Keys& keys, Millis now);
     CodeCheck checkWithHub(const Keys& keys, const std::string& code, std::int64_t rowId,
                            int attemptsLeft);
-    void record(const Keys& keys, const std::string& codeHash, const char* via, Millis now);
 
     KioskStore& store_;
     KioskSmsOutbox& outbox_;

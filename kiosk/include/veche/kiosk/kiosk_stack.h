@@ -58,6 +58,7 @@ private:
     std::unique_ptr<KioskSmsOutbox> outbox_;
     std::unique_ptr<HubLink> link_;
     std::unique_ptr<SyncClient> sync_;
+    // The pool is the modem's listener: it is made first and goes last.
     std::unique_ptr<modem::SmsPool> pool_;
     std::unique_ptr<modem::Modem> modem_;
     std::unique_ptr<KioskCodes> codes_;

@@ -91,6 +91,7 @@ struct SyncState {
     long rejectedEvents = 0;  // refused by the hub, kept for staff
     long queuedSms = 0;       // codes waiting for the kiosk's modem
     bool modemConnected = false;
+    bool revoked = false;  // the hub switched this kiosk off: residents are told
 };
 
 // Everything the kiosk's screens may read and do. Phones are passed as the
@@ -98,7 +99,10 @@ struct SyncState {
 // checkCode() returned Verified for it in the same visit (the screens'
 // session keeps it). Calls marked "blocks" may wait for the hub over the
 // network (a few seconds at most) and must not run on the GUI thread; the
-// others return in milliseconds. Thread-safe.
+// others return in milliseconds. Besides the std::invalid_argument each
+// states, a call throws only when the kiosk's own store fails. Once the hub
+// has revoked the kiosk, acts are refused with a message saying so.
+// Thread-safe.
 class KioskServices {
 public:
     virtual ~KioskServices() = default;
@@ -109,10 +113,11 @@ public:
     // Notices valid at `now`: Экстренное first, then the newest first.
     virtual std::vector<Notice> notices(Millis now) const = 0;
 
-    // Sends a new 6-digit code to `phone`. Blocks.
+    // Sends a new 6-digit code to `phone`. Blocks. Never throws: every
+    // failure is an outcome with a message.
     virtual CodeRequest requestCode(const std::string& phone) = 0;
     // Checks the code the resident typed. Blocks (a hub-sent code is checked
-    // by the hub).
+    // by the hub). Never throws.
     virtual CodeCheck checkCode(const std::string& phone, const std::string& code) = 0;
 
     // The SMS consent's full text and version, shown on its own screen.

@@ -16,7 +16,9 @@ struct QueuedSmsStatus {
 
 // The kiosk's own durable SMS queue, in its store, drained by the kiosk's
 // modem through a modem::SmsPool. Messages carry an expiry: a code that could
-// not be sent while it was valid is failed ("expired"), never sent late.
+// not be sent while it was valid is failed ("expired"), never sent late. A
+// message's text is blanked once it is sent or failed, and the message is
+// forgotten a day later.
 class KioskSmsOutbox : public modem::Outbox {
 public:
     explicit KioskSmsOutbox(KioskStore& store) : store_(store) {}
@@ -24,6 +26,10 @@ public:
     // Queues `text` to `phone`; durable when it returns. Returns its id.
     std::int64_t enqueue(const std::string& phone, const std::string& text,
                          modem::SmsPriority priority, Millis now, Millis expiresAt);
+    // enqueue() inside a transaction of the store (KioskStore::write).
+    static std::int64_t enqueueIn(Poco::Data::Session& s, const std::string& phone,
+                                  const std::string& text, modem::SmsPriority priority, Millis now,
+                                  Millis expiresAt);
     QueuedSmsStatus status(std::int64_t id) const;
     long queuedCount() const;  // queued or sending
 

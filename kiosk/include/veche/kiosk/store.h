@@ -6,6 +6,7 @@
 #include <functional>
 #include <mutex>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -56,16 +57,24 @@ public:
     std::string pollsJson() const;
     std::optional<std::string> voterOf(const std::string& phoneHash) const;
 
+    // Thrown by appendEvent() when a mark (or the id) is there already: the
+    // act was done before, and nothing was stored now.
+    struct AlreadyDone : std::runtime_error {
+        using std::runtime_error::runtime_error;
+    };
+
     // Events waiting for the hub, oldest first. Appending is durable when it
     // returns. `marks` are (kind, key) pairs recorded in the same
     // transaction, e.g. ("voted", assembly/voter): what this kiosk already
-    // did for a resident.
+    // did for a resident; a mark that exists makes the append throw
+    // AlreadyDone, so of two racing ballots of one voter one is stored.
     void appendEvent(const Event& event,
                      const std::vector<std::pair<std::string, std::string>>& marks = {});
     bool hasMark(const std::string& kind, const std::string& key) const;
     std::vector<Event> pendingEvents(int max) const;
     // The hub's answers: stored events leave the outbox; refused ones stay
-    // with the reason, for staff, and are not sent again.
+    // with the reason, for staff, and are not sent again; their marks go
+    // (what the hub refused, the resident may do again).
     void settle(const std::vector<std::string>& stored,
                 const std::vector<std::pair<std::string, std::string>>& rejected);
     std::vector<Event> rejectedEvents(int max) const;
@@ -81,7 +90,7 @@ public:
 private:
     void migrate();
 
-    mutable std::recursive_mutex mutex_;
+    mutable std::mutex mutex_;
     mutable Poco::Data::Session session_;
 };
 

@@ -29,7 +29,10 @@ struct SyncProgress {
 
 // Keeps the kiosk store and the hub in step (docs/kiosk-sync.md): pushes the
 // outbox's events in order, deletes what the hub stored, keeps what it
-// refused with the reason; then pulls changes from the stored cursor. A
+// refused with the reason; then pulls changes from the stored cursor, and
+// refuses a pull with a malformed assembly or poll (the old content stays).
+// A 401 unknown_kiosk marks the store "revoked" (the kiosk was switched off
+// at the hub). A
 // round that fails changes nothing it has not finished, so it can simply be
 // repeated: the hub stores each event once by its id. Rounds run on the
 // client's own thread, every `interval`, sooner after poke(), and with
@@ -56,7 +59,10 @@ public:
 
 private:
     std::string push();  // an error, or empty
+    // Settles the events `sent` by the hub's acks, matched by id.
+    std::string settle(const std::vector<Event>& sent, const std::string& answer);
     std::string pull();
+    bool stopping() const;
     void run();
 
     KioskStore& store_;
