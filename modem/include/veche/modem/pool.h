@@ -44,7 +44,8 @@ public:
     SmsPool& operator=(const SmsPool&) = delete;
 
     // Adds a modem (made with this pool as its listener) and starts its
-    // runner. Call before start(); the modem must outlive the pool.
+    // runner. Call before start(). The modem must stay until stop() has
+    // returned, and go before the pool (its listener).
     void addModem(Modem& modem);
     // Requeues what a previous process left half-sent, then starts sending.
     void start();
