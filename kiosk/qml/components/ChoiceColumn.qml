@@ -2,8 +2,9 @@ import QtQuick
 import QtQuick.Layouts
 import Veche.Kiosk
 
-// The buttons of a ChoiceListModel (at most six), one column in portrait and
-// two in landscape. Button objectNames: <namePrefix><key>.
+// The buttons of a ChoiceListModel's current page (at most six), one column
+// in portrait and two equal columns in landscape. Button objectNames:
+// <namePrefix><key>. A paged model needs PagerButtons beside it.
 GridLayout {
     id: choices
 
@@ -35,6 +36,7 @@ GridLayout {
             text: choice.title
             kind: choice.emphasis ? "alert" : choice.key === choices.selectedKey ? "selected" : "primary"
             Layout.fillWidth: true
+            Layout.preferredWidth: 1
             onClicked: choices.chosen(choice.key)
         }
     }

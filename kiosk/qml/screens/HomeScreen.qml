@@ -22,6 +22,7 @@ ScreenPage {
             theme: page.theme
             text: "Объявления"
             Layout.fillWidth: true
+            Layout.preferredWidth: 1
             Layout.preferredHeight: page.theme.buttonHeight * 4 / 3
             onClicked: page.kiosk.open("notices")
         }
@@ -30,6 +31,7 @@ ScreenPage {
             theme: page.theme
             text: "Голосование"
             Layout.fillWidth: true
+            Layout.preferredWidth: 1
             Layout.preferredHeight: page.theme.buttonHeight * 4 / 3
             onClicked: page.kiosk.open("vote")
         }
@@ -38,6 +40,7 @@ ScreenPage {
             theme: page.theme
             text: "Опросы"
             Layout.fillWidth: true
+            Layout.preferredWidth: 1
             Layout.preferredHeight: page.theme.buttonHeight * 4 / 3
             onClicked: page.kiosk.open("polls")
         }
@@ -46,6 +49,7 @@ ScreenPage {
             theme: page.theme
             text: "Мой телефон"
             Layout.fillWidth: true
+            Layout.preferredWidth: 1
             Layout.preferredHeight: page.theme.buttonHeight * 4 / 3
             onClicked: page.kiosk.open("phone")
         }
@@ -54,6 +58,7 @@ ScreenPage {
             theme: page.theme
             text: "Сообщить о проблеме"
             Layout.fillWidth: true
+            Layout.preferredWidth: 1
             Layout.preferredHeight: page.theme.buttonHeight * 4 / 3
             onClicked: page.kiosk.open("report")
         }

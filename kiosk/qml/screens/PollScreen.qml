@@ -2,14 +2,19 @@ import QtQuick
 import QtQuick.Layouts
 import Veche.Kiosk
 
-// One poll question per screen; one answer, or «Пропустить».
+// One poll question per screen; one answer, or «Пропустить». The options
+// come five to a page with «Предыдущие» / «Следующие», so that no page
+// offers more than six choices.
 ScreenPage {
     id: page
     objectName: "pollScreen"
     readonly property PollFlow polls: kiosk.polls
     title: "Опрос " + (polls.pollIndex + 1) + " из " + polls.pollCount
-    spokenText: title + "\n" + polls.question + "\nВарианты ответа:\n" + polls.options.spokenText
-                + "\n" + polls.message
+    spokenText: title + "\n" + polls.question + "\nВарианты ответа"
+                + (polls.options.pageCount > 1
+                   ? ", страница " + (polls.options.page + 1) + " из " + polls.options.pageCount
+                   : "")
+                + ":\n" + polls.options.pageSpokenText + "\n" + polls.message
 
     BodyText {
         objectName: "pollQuestion"
@@ -26,6 +31,7 @@ ScreenPage {
         Layout.fillWidth: true
     }
     ChoiceColumn {
+        objectName: "pollOptions"
         theme: page.theme
         model: page.polls.options
         namePrefix: "option_"
@@ -34,6 +40,12 @@ ScreenPage {
     }
     Item {
         Layout.fillHeight: true
+    }
+    PagerButtons {
+        objectName: "pollPager"
+        theme: page.theme
+        model: page.polls.options
+        Layout.fillWidth: true
     }
     BigButton {
         objectName: "skipPoll"

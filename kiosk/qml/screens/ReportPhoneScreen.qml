@@ -21,6 +21,7 @@ ScreenPage {
         ColumnLayout {
             spacing: page.theme.gap
             Layout.fillWidth: true
+            Layout.fillHeight: false
             Layout.alignment: Qt.AlignTop
 
             BodyText {
@@ -54,6 +55,11 @@ ScreenPage {
             Layout.alignment: Qt.AlignHCenter | Qt.AlignTop
             onDigit: value => page.report.typePhoneDigit(value)
             onErase: page.report.erasePhoneDigit()
+        }
+        // Takes the spare height, so that the rows above stay together at the top.
+        Item {
+            Layout.columnSpan: page.theme.portrait ? 1 : 2
+            Layout.fillHeight: true
         }
     }
 }

@@ -23,6 +23,7 @@ ScreenPage {
         ColumnLayout {
             spacing: page.theme.gap
             Layout.fillWidth: true
+            Layout.fillHeight: false
             Layout.alignment: Qt.AlignTop
 
             ConsultativeNote {
@@ -63,7 +64,8 @@ ScreenPage {
                 id: qr
                 objectName: "receiptQr"
                 anchors.centerIn: parent
-                width: page.theme.buttonHeight * 4
+                // Smaller in landscape, so that «Завершить» stays on screen.
+                width: page.theme.buttonHeight * (page.theme.portrait ? 4 : 3)
                 height: width
                 source: page.voting.receiptQrSource
                 sourceSize.width: width
@@ -71,6 +73,11 @@ ScreenPage {
                 smooth: false
                 fillMode: Image.PreserveAspectFit
             }
+        }
+        // Takes the spare height, so that the rows above stay together at the top.
+        Item {
+            Layout.columnSpan: page.theme.portrait ? 1 : 2
+            Layout.fillHeight: true
         }
     }
     BigButton {

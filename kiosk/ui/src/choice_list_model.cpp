@@ -1,16 +1,14 @@
 #include "choice_list_model.h"
 
+#include <QStringList>
+
 namespace veche::kiosk::ui {
 
-int ChoiceListModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : count();
-}
-
-QVariant ChoiceListModel::data(const QModelIndex& index, int role) const {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
+QVariant ChoiceListModel::rowData(int rowIndex, int role) const {
+    if (rowIndex < 0 || rowIndex >= count()) {
         return {};
     }
-    const Choice& choice = choices_.at(static_cast<size_t>(index.row()));
+    const Choice& choice = choices_.at(static_cast<size_t>(rowIndex));
     switch (role) {
         case KeyRole:
             return choice.key;
@@ -26,16 +24,16 @@ QVariant ChoiceListModel::data(const QModelIndex& index, int role) const {
     }
 }
 
-QHash<int, QByteArray> ChoiceListModel::roleNames() const {
+QHash<int, QByteArray> ChoiceListModel::rowRoleNames() const {
     return {
         {KeyRole, "key"}, {TitleRole, "title"}, {DetailRole, "detail"}, {EmphasisRole, "emphasis"}};
 }
 
 void ChoiceListModel::setChoices(std::vector<Choice> choices) {
     const int before = count();
-    beginResetModel();
+    beginReplaceRows();
     choices_ = std::move(choices);
-    endResetModel();
+    endReplaceRows();
     emit choicesChanged();
     if (before != count()) {
         emit countChanged();
@@ -51,15 +49,16 @@ QString ChoiceListModel::titleOf(const QString& key) const {
     return {};
 }
 
-}  // namespace veche::kiosk::ui
-
-namespace veche::kiosk::ui {
+QString ChoiceListModel::rowSpeech(int rowIndex) const {
+    const Choice& choice = choices_.at(static_cast<size_t>(rowIndex));
+    return choice.detail.isEmpty() ? choice.title
+                                   : choice.title + QStringLiteral(". ") + choice.detail;
+}
 
 QString ChoiceListModel::spokenText() const {
     QStringList lines;
-    for (const Choice& choice : choices_) {
-        lines << (choice.detail.isEmpty() ? choice.title
-                                          : choice.title + QStringLiteral(". ") + choice.detail);
+    for (int row = 0; row < count(); ++row) {
+        lines << rowSpeech(row);
     }
     return lines.join(QLatin1Char('\n'));
 }

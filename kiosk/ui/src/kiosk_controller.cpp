@@ -64,6 +64,11 @@ KioskController::KioskController(KioskServices& services,
             [this] { go(QStringLiteral("apartment")); });
     connect(&registration_, &RegistrationFlow::finished, this,
             [this] { go(QStringLiteral("registered")); });
+    // The review's page size follows the window and the text size; both are
+    // set before the review screen is built, never while it is shown.
+    voting_.review()->setPageSize(theme_.reviewRowsPerPage());
+    connect(&theme_, &Theme::changed, this,
+            [this] { voting_.review()->setPageSize(theme_.reviewRowsPerPage()); });
     connect(&voting_, &VotingFlow::itemShown, this, [this] { go(QStringLiteral("voteItem")); });
     connect(&voting_, &VotingFlow::reviewShown, this, [this] { go(QStringLiteral("voteReview")); });
     connect(&voting_, &VotingFlow::accepted, this, [this] { go(QStringLiteral("voteAccepted")); });

@@ -44,6 +44,19 @@ QString PagedListModel::pageSpokenText() const {
     return lines.join(QLatin1Char('\n'));
 }
 
+void PagedListModel::setPageSize(int pageSize) {
+    pageSize = std::max(1, pageSize);
+    if (pageSize == pageSize_) {
+        return;
+    }
+    const int firstRow = page_ * pageSize_;
+    beginResetModel();
+    pageSize_ = pageSize;
+    page_ = firstRow / pageSize_;
+    endResetModel();
+    emit pagingChanged();
+}
+
 void PagedListModel::showRow(int rowIndex) {
     showPage(rowIndex / pageSize_);
 }

@@ -15,6 +15,7 @@ class PagedListModel : public QAbstractListModel {
     QML_UNCREATABLE("PagedListModel is abstract")
     Q_PROPERTY(int total READ total NOTIFY pagingChanged)
     Q_PROPERTY(int page READ page NOTIFY pagingChanged)
+    Q_PROPERTY(int pageSize READ pageSize NOTIFY pagingChanged)
     Q_PROPERTY(int pageCount READ pageCount NOTIFY pagingChanged)
     Q_PROPERTY(bool hasNextPage READ hasNextPage NOTIFY pagingChanged)
     Q_PROPERTY(bool hasPreviousPage READ hasPreviousPage NOTIFY pagingChanged)
@@ -31,6 +32,9 @@ public:
 
     int total() const { return totalRows(); }
     int page() const { return page_; }
+    int pageSize() const { return pageSize_; }
+    // At least 1. Shows the page that holds the current page's first row.
+    void setPageSize(int pageSize);
     int pageCount() const;
     bool hasNextPage() const { return page_ + 1 < pageCount(); }
     bool hasPreviousPage() const { return page_ > 0; }

@@ -32,7 +32,11 @@ public:
     int pollCount() const { return static_cast<int>(polls_.size()); }
     int pollIndex() const { return index_; }
     QString question() const;
-    // The current poll's options; key is the option's index.
+    // Options shown on one page: with the pager, six choices at most.
+    static constexpr int kOptionsPerPage = 5;
+
+    // The current poll's options, kOptionsPerPage to a page; key is the
+    // option's index in the whole poll.
     ChoiceListModel* options() { return &options_; }
     int answeredCount() const { return answered_; }
     QString message() const { return message_; }
@@ -63,7 +67,7 @@ private:
     KioskServices& services_;
     std::string phone_;
     std::vector<Poll> polls_;
-    ChoiceListModel options_;
+    ChoiceListModel options_{nullptr, kOptionsPerPage};
     int index_ = 0;
     int answered_ = 0;
     QString message_;

@@ -73,6 +73,12 @@ int Theme::buttonHeight() const {
     return std::max(scaled(112), bodyPixelSize() * 5 / 2);
 }
 
+int Theme::reviewRowsPerPage() const {
+    constexpr std::array<int, kTextSteps> kPortrait{4, 3, 2};
+    constexpr std::array<int, kTextSteps> kLandscape{2, 2, 1};
+    return (portrait() ? kPortrait : kLandscape).at(static_cast<size_t>(textStep_));
+}
+
 // Normal: near-black on warm white, navy buttons. High contrast: white and
 // yellow on black, yellow buttons with black text.
 QColor Theme::background() const {

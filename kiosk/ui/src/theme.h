@@ -95,6 +95,10 @@ public:
     int margin() const { return scaled(40); }
     int radius() const { return scaled(16); }
     int borderWidth() const { return std::max(2, scaled(4)); }
+    // Answers per page on the vote review: as many as fit with «Подтвердить»
+    // still on screen (4, 3, 2 by text step in portrait; 2, 2, 1 in landscape,
+    // where the answers share the width with «Подтвердить»).
+    int reviewRowsPerPage() const;
 
     QColor background() const;
     QColor surface() const;

@@ -10,6 +10,17 @@ TestCase {
 
     when: windowShown
 
+    // Every test fails on a layout that does not settle (a polish loop) or a
+    // binding loop. A TestCase that has its own init() calls this first.
+    function failOnLayoutWarnings() {
+        failOnWarning(/Polish loop detected/);
+        failOnWarning(/Binding loop detected/);
+    }
+
+    function init() {
+        failOnLayoutWarnings();
+    }
+
     function named(name) {
         const item = findChild(view, name);
         verify(item !== null, "no item named " + name);

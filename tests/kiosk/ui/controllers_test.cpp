@@ -2,6 +2,8 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QMutex>
+#include <QMutexLocker>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 
@@ -154,6 +156,59 @@ TEST_F(ControllerFixture, ContentIsReloadedWhenItsVersionChanges) {
     EXPECT_TRUE(changed.wait(2000));
 }
 
+TEST_F(ControllerFixture, PollOptionsComeFiveToAPage) {
+    services.setPollOptions({"1", "2", "3", "4", "5", "6", "7"});
+    kiosk.start();
+    kiosk.open(QStringLiteral("polls"));
+    verify();
+    ASSERT_EQ(kiosk.screen(), QStringLiteral("poll"));
+    ChoiceListModel* options = kiosk.polls()->options();
+    EXPECT_EQ(options->count(), 7);
+    EXPECT_EQ(options->rowCount(), PollFlow::kOptionsPerPage);
+    EXPECT_EQ(options->pageCount(), 2);
+    options->nextPage();
+    ASSERT_EQ(options->rowCount(), 2);
+    // Keys and rowIndex stay the option's index in the whole poll.
+    const QModelIndex last = options->index(1);
+    EXPECT_EQ(options->data(last, ChoiceListModel::KeyRole).toString(), QStringLiteral("6"));
+    EXPECT_EQ(options->data(last, ChoiceListModel::TitleRole).toString(), QStringLiteral("7"));
+    EXPECT_EQ(options->data(last, PagedListModel::kRowIndexRole).toInt(), 6);
+    EXPECT_EQ(options->pageSpokenText(), QStringLiteral("6\n7"));
+    kiosk.polls()->answer(6);
+    EXPECT_EQ(kiosk.screen(), QStringLiteral("pollsDone"));
+    ASSERT_EQ(services.pollAnswers().size(), 1U);
+    EXPECT_EQ(services.pollAnswers().front().second, 6);
+}
+
+TEST_F(ControllerFixture, ReviewPageSizeFollowsTheTheme) {
+    kiosk.theme()->setWindowSize(QSizeF(1920, 1080));
+    EXPECT_EQ(kiosk.voting()->review()->pageSize(), 2);
+    kiosk.theme()->setTextStep(2);
+    EXPECT_EQ(kiosk.voting()->review()->pageSize(), 1);
+    kiosk.theme()->setWindowSize(QSizeF(1080, 1920));
+    EXPECT_EQ(kiosk.voting()->review()->pageSize(), 2);
+}
+
+TEST(ChoiceListModel, SixChoicesFitOnePageAndNewChoicesStartOnTheFirstPage) {
+    ChoiceListModel six;
+    std::vector<ChoiceListModel::Choice> choices;
+    for (int i = 0; i < 6; ++i) {
+        choices.push_back({QString::number(i), QString::number(i), {}, false});
+    }
+    six.setChoices(choices);
+    EXPECT_EQ(six.rowCount(), 6);
+    EXPECT_EQ(six.pageCount(), 1);
+
+    ChoiceListModel paged(nullptr, 5);
+    paged.setChoices(choices);
+    EXPECT_EQ(paged.rowCount(), 5);
+    paged.nextPage();
+    EXPECT_EQ(paged.page(), 1);
+    paged.setChoices(choices);
+    EXPECT_EQ(paged.page(), 0);
+    EXPECT_EQ(paged.spokenText().count(QLatin1Char('\n')), 5);
+}
+
 TEST(InactivityWatch, WarnsThenExpiresAndKeepAliveRestarts) {
     InactivityWatch watch;
     watch.setIdleMs(50);
@@ -210,6 +265,44 @@ TEST(QrImageProvider, RendersASquareBlackAndWhiteCode) {
     EXPECT_GT(dark, image.width() * image.height() / 10);
 }
 
+// Collects the warnings Qt logs while it exists (e.g. «Polish loop
+// detected» from Qt Quick Layouts) and still passes every message on.
+class LoggedWarnings {
+public:
+    LoggedWarnings() {
+        instance_ = this;
+        previous_ = qInstallMessageHandler(&LoggedWarnings::handle);
+    }
+    ~LoggedWarnings() {
+        qInstallMessageHandler(previous_);
+        instance_ = nullptr;
+    }
+    LoggedWarnings(const LoggedWarnings&) = delete;
+    LoggedWarnings& operator=(const LoggedWarnings&) = delete;
+
+    // The warnings that contain `text`.
+    QStringList containing(const QString& text) const {
+        QMutexLocker lock(&mutex_);
+        return warnings_.filter(text);
+    }
+
+private:
+    static void handle(QtMsgType type, const QMessageLogContext& context, const QString& message) {
+        if (type == QtWarningMsg && instance_ != nullptr) {
+            QMutexLocker lock(&instance_->mutex_);
+            instance_->warnings_ << message;
+        }
+        if (instance_ != nullptr && instance_->previous_ != nullptr) {
+            instance_->previous_(type, context, message);
+        }
+    }
+
+    static inline LoggedWarnings* instance_ = nullptr;
+    QtMessageHandler previous_ = nullptr;
+    mutable QMutex mutex_;
+    QStringList warnings_;
+};
+
 TEST(KioskUi, SavesEveryScreenInBothOrientationsAndThemes) {
     FakeServices services;
     UiOptions options;
@@ -220,9 +313,17 @@ TEST(KioskUi, SavesEveryScreenInBothOrientationsAndThemes) {
     ASSERT_TRUE(temporary.isValid());
     const QString kept = qEnvironmentVariable("VECHE_KIOSK_SCREENSHOTS");
     const QDir dir(kept.isEmpty() ? temporary.path() : kept);
+    LoggedWarnings warnings;
     {
         KioskUi ui(services, options);
         ASSERT_EQ(ui.saveScreenshots(dir.path()), 0);
+    }
+    // Every layout settles: Qt Quick Layouts gives up after two passes and
+    // leaves the screen half laid out (squeezed or overlapping buttons).
+    for (const QString& loop :
+         {QStringLiteral("Polish loop detected"), QStringLiteral("Binding loop detected")}) {
+        const QStringList logged = warnings.containing(loop);
+        EXPECT_TRUE(logged.isEmpty()) << logged.join(QLatin1Char('\n')).toStdString();
     }
     const QStringList files = dir.entryList({QStringLiteral("*.png")});
     EXPECT_EQ(files.size(), 24 * 2 * 2);

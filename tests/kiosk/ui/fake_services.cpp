@@ -104,17 +104,19 @@ std::vector<Poll> FakeServices::openPolls(const std::string& phone, Millis now) 
     if (!pollAnswers_.empty()) {
         return {};
     }
-    return {{"p1",
-             "Нужна ли во дворе новая детская площадка?",
-             {"Да", "Нет", "Всё равно"},
-             now + 100000}};
+    return {{"p1", "Нужна ли во дворе новая детская площадка?", pollOptions_, now + 100000}};
+}
+
+void FakeServices::setPollOptions(std::vector<std::string> options) {
+    std::lock_guard lock(mutex_);
+    pollOptions_ = std::move(options);
 }
 
 void FakeServices::answerPoll(const std::string&, const std::string& pollId, int option, Millis) {
-    if (option < 0 || option > 2) {
+    std::lock_guard lock(mutex_);
+    if (option < 0 || option >= static_cast<int>(pollOptions_.size())) {
         throw std::invalid_argument("Такого варианта нет.");
     }
-    std::lock_guard lock(mutex_);
     pollAnswers_.emplace_back(pollId, option);
 }
 

@@ -54,6 +54,8 @@ public:
     // Test controls and records (all under the mutex).
     void setConsultative(bool consultative);
     void setCodeOutcome(CodeRequest::Outcome outcome);
+    // The options of the one open poll (by default «Да», «Нет», «Всё равно»).
+    void setPollOptions(std::vector<std::string> options);
     void holdBallots();
     void releaseBallots();
     bool ballotInProgress() const;
@@ -80,6 +82,7 @@ private:
     std::vector<std::pair<std::string, bool>> consents_;
     std::vector<std::pair<std::string, std::string>> links_;
     std::vector<Ballot> ballots_;
+    std::vector<std::string> pollOptions_{"Да", "Нет", "Всё равно"};
     std::vector<std::pair<std::string, int>> pollAnswers_;
     std::vector<Report> reports_;
 };

@@ -1,5 +1,8 @@
 #include "test_probe.h"
 
+#include <string>
+#include <vector>
+
 #include "recording_speech_engine.h"
 #include "russian_text.h"
 
@@ -50,6 +53,19 @@ QString TestProbe::lastBallotChoice(const QString& itemId) const {
 
 int TestProbe::pollAnswerCount() const {
     return static_cast<int>(services_.pollAnswers().size());
+}
+
+int TestProbe::lastPollOption() const {
+    const auto answers = services_.pollAnswers();
+    return answers.empty() ? -1 : answers.back().second;
+}
+
+void TestProbe::setPollOptionCount(int count) {
+    std::vector<std::string> options;
+    for (int i = 1; i <= count; ++i) {
+        options.push_back("Вариант " + std::to_string(i));
+    }
+    services_.setPollOptions(std::move(options));
 }
 
 QString TestProbe::lastReportText() const {

@@ -37,6 +37,10 @@ public:
     Q_INVOKABLE bool ballotInProgress() const { return services_.ballotInProgress(); }
     Q_INVOKABLE void setConsultative(bool on) { services_.setConsultative(on); }
     Q_INVOKABLE int pollAnswerCount() const;
+    // The option (index) of the last poll answer; -1 when there is none.
+    Q_INVOKABLE int lastPollOption() const;
+    // The open poll gets `count` options: «Вариант 1» … «Вариант <count>».
+    Q_INVOKABLE void setPollOptionCount(int count);
     Q_INVOKABLE QString lastReportText() const;
     Q_INVOKABLE QString lastReportCategory() const;
     Q_INVOKABLE QString lastReportPhone() const;

@@ -50,6 +50,18 @@ TEST(Theme, SizesScaleWithTheWindow) {
     EXPECT_EQ(theme.buttonHeight(), 2 * half);
 }
 
+TEST(Theme, FewerReviewAnswersPerPageInLandscapeAndAtLargerText) {
+    Theme theme;
+    theme.setWindowSize(QSizeF(1080, 1920));
+    EXPECT_EQ(theme.reviewRowsPerPage(), 4);
+    theme.setTextStep(2);
+    EXPECT_EQ(theme.reviewRowsPerPage(), 2);
+    theme.setWindowSize(QSizeF(1920, 1080));
+    EXPECT_EQ(theme.reviewRowsPerPage(), 1);
+    theme.setTextStep(0);
+    EXPECT_EQ(theme.reviewRowsPerPage(), 2);
+}
+
 TEST(Theme, ThreeTextStepsAndReset) {
     Theme theme;
     const int step0 = theme.bodyPixelSize();

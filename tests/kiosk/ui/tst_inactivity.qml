@@ -16,6 +16,7 @@ Item {
         view: kioskView
 
         function init() {
+            failOnLayoutWarnings();
             kioskController.inactivity.idleMs = 400;
             kioskController.inactivity.warningMs = 1500;
         }
