@@ -18,6 +18,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -107,65 +108,92 @@ double median(std::vector<double> v) {
     return v.size() % 2 ? v[v.size() / 2] : (v[v.size() / 2 - 1] + v[v.size() / 2]) / 2;
 }
 
+struct Measurement {
+    double firstFrameMs = 0;
+    double rssFirstFrameMb = 0;
+    double rssListMb = 0;
+};
+
+// One cold start of the kiosk on `storePath`, in a new process.
+std::optional<Measurement> startOnce(const char* self, const std::string& storePath) {
+    int out[2];
+    if (pipe(out) != 0) {
+        return std::nullopt;
+    }
+    posix_spawn_file_actions_t io;
+    posix_spawn_file_actions_init(&io);
+    posix_spawn_file_actions_adddup2(&io, out[1], 1);
+    std::vector<std::string> args = {self, "--child", std::to_string(monotonicNs()), storePath};
+    std::vector<char*> argv;
+    for (std::string& a : args) {
+        argv.push_back(a.data());
+    }
+    argv.push_back(nullptr);
+    pid_t pid = 0;
+    const bool spawned =
+        posix_spawn(&pid, "/proc/self/exe", &io, nullptr, argv.data(), environ) == 0;
+    posix_spawn_file_actions_destroy(&io);
+    close(out[1]);
+    FILE* in = fdopen(out[0], "r");
+    double ms = 0;
+    long rss1 = 0, rss2 = 0;
+    const bool read = spawned && std::fscanf(in, "%lf %ld %ld", &ms, &rss1, &rss2) == 3;
+    fclose(in);
+    int status = 0;
+    if (spawned) {
+        waitpid(pid, &status, 0);
+    }
+    if (!read || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+        return std::nullopt;
+    }
+    return Measurement{ms, static_cast<double>(rss1) / 1024, static_cast<double>(rss2) / 1024};
+}
+
+// Runs alternate between a store with only the sample notices and one with
+// `notices` more, so that both see the same machine.
 int parent(const char* self, int runs, int notices) {
     const auto dir =
         std::filesystem::temp_directory_path() / ("veche-kiosk-bench-" + std::to_string(getpid()));
     std::filesystem::create_directories(dir);
-    const std::string storePath = (dir / "kiosk.sqlite").string();
-    {
-        KioskStore store(storePath);
-        const Millis now = systemEnvironment().now();
-        store.applyChanges(sampleChanges(now, "+79001112233", notices), now);
-        std::cout << "store: " << store.notices(now).size() << " notices\n";
+    const Millis now = systemEnvironment().now();
+    const int sizes[2] = {0, notices};
+    std::string stores[2];
+    for (int k = 0; k < 2; ++k) {
+        stores[k] = (dir / ("kiosk-" + std::to_string(k) + ".sqlite")).string();
+        KioskStore store(stores[k]);
+        store.applyChanges(sampleChanges(now, "+79001112233", sizes[k]), now);
     }
     setenv("QT_QPA_PLATFORM", "offscreen", 0);
     setenv("QT_QUICK_BACKEND", "software", 0);
-    std::vector<double> firstFrame, rssFirst, rssList;
+    std::vector<double> firstFrame[2], rssFirst[2], rssList[2];
     for (int i = 0; i < runs; ++i) {
-        int out[2];
-        if (pipe(out) != 0) {
-            return 1;
+        for (int k = 0; k < 2; ++k) {
+            const auto m = startOnce(self, stores[k]);
+            if (!m) {
+                std::cerr << "run " << i + 1 << " failed\n";
+                return 1;
+            }
+            std::printf(
+                "run %d, %d extra notices: first frame %.1f ms, RSS %.1f MB, %.1f MB "
+                "with the notice list\n",
+                i + 1, sizes[k], m->firstFrameMs, m->rssFirstFrameMb, m->rssListMb);
+            firstFrame[k].push_back(m->firstFrameMs);
+            rssFirst[k].push_back(m->rssFirstFrameMb);
+            rssList[k].push_back(m->rssListMb);
         }
-        posix_spawn_file_actions_t io;
-        posix_spawn_file_actions_init(&io);
-        posix_spawn_file_actions_adddup2(&io, out[1], 1);
-        std::string started = std::to_string(monotonicNs());
-        std::vector<std::string> args = {self, "--child", started, storePath};
-        std::vector<char*> argv;
-        for (std::string& a : args) {
-            argv.push_back(a.data());
-        }
-        argv.push_back(nullptr);
-        pid_t pid = 0;
-        if (posix_spawn(&pid, "/proc/self/exe", &io, nullptr, argv.data(), environ) != 0) {
-            return 1;
-        }
-        posix_spawn_file_actions_destroy(&io);
-        close(out[1]);
-        FILE* in = fdopen(out[0], "r");
-        double ms = 0;
-        long rss1 = 0, rss2 = 0;
-        const bool read = std::fscanf(in, "%lf %ld %ld", &ms, &rss1, &rss2) == 3;
-        fclose(in);
-        int status = 0;
-        waitpid(pid, &status, 0);
-        if (!read || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-            std::cerr << "run " << i << " failed\n";
-            return 1;
-        }
-        std::printf(
-            "run %d: first frame %.1f ms, RSS %.1f MB at first frame, %.1f MB with the "
-            "notice list\n",
-            i + 1, ms, rss1 / 1024.0, rss2 / 1024.0);
-        firstFrame.push_back(ms);
-        rssFirst.push_back(static_cast<double>(rss1) / 1024);
-        rssList.push_back(static_cast<double>(rss2) / 1024);
     }
     std::filesystem::remove_all(dir);
+    for (int k = 0; k < 2; ++k) {
+        std::printf(
+            "median of %d runs, %d extra notices: first frame %.0f ms, RSS %.1f MB at "
+            "first frame, %.1f MB with the notice list\n",
+            runs, sizes[k], median(firstFrame[k]), median(rssFirst[k]), median(rssList[k]));
+    }
     std::printf(
-        "median of %d runs, %d notices: first frame %.0f ms (goal < 1500), RSS %.1f MB "
-        "at first frame, %.1f MB with the notice list (goal < 150)\n",
-        runs, notices, median(firstFrame), median(rssFirst), median(rssList));
+        "with %d notices vs without: first frame x%.2f, RSS with the list x%.2f "
+        "(goals: < 1500 ms, < 150 MB)\n",
+        notices, median(firstFrame[1]) / median(firstFrame[0]),
+        median(rssList[1]) / median(rssList[0]));
     return 0;
 }
 
