@@ -1,8 +1,6 @@
 // The kiosk's own modem sends its registration codes from the kiosk's queue:
 // the real libGammu `at` driver in a worker process, against the simulator;
 // with the modem gone, the hub's modems take over.
-#include <Poco/JSON/Object.h>
-#include <Poco/JSON/Parser.h>
 #include <gtest/gtest.h>
 
 #include <regex>
@@ -10,6 +8,7 @@
 
 #include "../hub/hub_fixture.h"
 #include "kiosk_test_support.h"
+#include "sample_hub.h"
 #include "veche/kiosk/kiosk_stack.h"
 #include "veche/modem/sim/modem_simulator.h"
 
@@ -36,17 +35,8 @@ bool eventually(Condition condition, std::chrono::milliseconds timeout) {
 class KioskModemTest : public ::testing::Test {
 protected:
     void SetUp() override {
-        const std::string territory = hub.hub->territories().createTerritory("ТОС").id;
-        const std::string building =
-            hub.hub->territories().createBuilding(territory, "ул. Садовая, 12")->id;
-        auto staff = hub.client(hub::Role::Staff);
-        const auto issued =
-            staff.post("/api/v1/enrolments", R"({"building_id": ")" + building + R"("})");
-        ASSERT_EQ(issued.status, 201) << issued.body;
-        const std::string code = Poco::JSON::Parser()
-                                     .parse(issued.body)
-                                     .extract<Poco::JSON::Object::Ptr>()
-                                     ->getValue<std::string>("code");
+        const std::string code =
+            testing::enrolmentCode(hub, testing::seedSampleBuilding(hub).building);
 
         KioskStackOptions o;
         o.stateDir = dir.file("state");

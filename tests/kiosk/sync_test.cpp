@@ -8,6 +8,7 @@
 
 #include "../hub/hub_fixture.h"
 #include "kiosk_test_support.h"
+#include "sample_hub.h"
 #include "veche/kiosk/backend.h"
 
 namespace veche::kiosk {
@@ -43,44 +44,18 @@ private:
 class KioskHubTest : public ::testing::Test {
 protected:
     void SetUp() override {
-        territory = hub.hub->territories().createTerritory("ТОС «Садовый»").id;
-        building = hub.hub->territories().createBuilding(territory, "ул. Садовая, 12")->id;
-        hub.hub->territories().replaceRegistry(
-            building,
-            "premises,kind,area,owner_id,owner,share,document,joint\n"
-            "1,residential,60,a,Анна,1,,\n2,residential,40,b,Борис,1,,\n");
-        ASSERT_TRUE(hub.hub->residents()
-                        .importOwnerPhones(building, "owner_id,phone\na,+79001112233\n")
-                        .empty());
-        assembly = openAssembly();
+        const testing::SampleBuilding sample = testing::seedSampleBuilding(hub);
+        territory = sample.territory;
+        building = sample.building;
+        assembly = sample.assembly;
         enrol();
     }
 
-    std::string openAssembly() {
-        hub::Assembly a;
-        a.territoryId = territory;
-        a.buildingId = building;
-        a.agenda = {core::RuleSet::OssMkd,
-                    {{"1", "Выбрать совет дома", core::Threshold::ParticipantsMajority},
-                     {"2", "Утвердить смету", core::Threshold::ParticipantsMajority}}};
-        a.title = "Годовое собрание";
-        a.initiator = "Совет дома";
-        a.ballotAddress = "кв. 1";
-        a.materials = "кв. 1";
-        a.opensAt = hub.clock.now() - kDay;
-        a.closesAt = hub.clock.now() + 30 * kDay;
-        return hub.hub->createAssembly(a, hub.clock.now() - 20 * kDay).id;
-    }
-
     void enrol() {
-        auto staff = hub.client(Role::Staff);
-        const auto issued =
-            staff.post("/api/v1/enrolments", R"({"building_id": ")" + building + R"("})");
-        ASSERT_EQ(issued.status, 201) << issued.body;
         const provisioning::HubAddress address{"127.0.0.1", hub.server->port()};
         const auto key = signing::KeyPair::generate();
-        const auto reply =
-            provisioning::HubClient::enrol(address, field(issued.body, "code"), key, "Подъезд 1");
+        const auto reply = provisioning::HubClient::enrol(
+            address, testing::enrolmentCode(hub, building), key, "Подъезд 1");
         ASSERT_EQ(reply.status, 201) << reply.body;
         kioskId = field(reply.body, "kiosk_id");
         env.clock = hub.clock.now();

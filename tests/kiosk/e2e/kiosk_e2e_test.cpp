@@ -3,8 +3,6 @@
 // A resident registers with the code the simulated modem delivered and
 // votes; a kiosk killed right after «Ваш голос принят» keeps the ballot; a
 // week without the hub loses nothing and doubles nothing.
-#include <Poco/JSON/Object.h>
-#include <Poco/JSON/Parser.h>
 #include <gtest/gtest.h>
 #include <netinet/in.h>
 #include <signal.h>
@@ -20,6 +18,7 @@
 
 #include "../../hub/hub_fixture.h"
 #include "../kiosk_test_support.h"
+#include "../sample_hub.h"
 #include "ui_driver.h"
 #include "veche/kiosk/kiosk_stack.h"
 #include "veche/kiosk/ui/kiosk_ui.h"
@@ -34,7 +33,7 @@ namespace {
 using namespace std::chrono_literals;
 using ui::UiDriver;
 constexpr Millis kDay = 24LL * 60 * 60 * 1000;
-constexpr const char* kOwnerPhone = "+79001112233";  // owner of flat 1
+constexpr const char* kOwnerPhone = testing::kSampleOwnerPhone;
 
 std::string codeIn(const std::string& sms) {
     std::smatch m;
@@ -151,45 +150,12 @@ class KioskEndToEnd : public ::testing::Test {
 protected:
     void SetUp() override {
         hub.clock.set(systemEnvironment().now());  // the kiosk signs with the real clock
-        territory = hub.hub->territories().createTerritory("ТОС «Садовый»").id;
-        building = hub.hub->territories().createBuilding(territory, "ул. Садовая, 12")->id;
-        hub.hub->territories().replaceRegistry(
-            building,
-            "premises,kind,area,owner_id,owner,share,document,joint\n"
-            "1,residential,60,a,Анна,1,,\n2,residential,40,b,Борис,1,,\n");
-        ASSERT_TRUE(hub.hub->residents()
-                        .importOwnerPhones(building, "owner_id,phone\na,+79001112233\n")
-                        .empty());
-        hub::Assembly a;
-        a.territoryId = territory;
-        a.buildingId = building;
-        a.agenda = {
-            core::RuleSet::OssMkd,
-            {{"1", "Утвердить план благоустройства двора", core::Threshold::ParticipantsMajority},
-             {"2", "Избрать совет ТОС", core::Threshold::ParticipantsMajority}}};
-        a.title = "Собрание ТОС";
-        a.initiator = "Совет ТОС";
-        a.ballotAddress = "кв. 1";
-        a.materials = "кв. 1";
-        a.opensAt = hub.clock.now() - kDay;
-        a.closesAt = hub.clock.now() + 30 * kDay;
-        hub::testing::ManualClock& clock = hub.clock;
-        assembly = hub.hub->createAssembly(a, clock.now() - 20 * kDay).id;
-        enrolKiosk();
-    }
-
-    void enrolKiosk() {
-        auto staff = hub.client(hub::Role::Staff);
-        const auto issued =
-            staff.post("/api/v1/enrolments", R"({"building_id": ")" + building + R"("})");
-        ASSERT_EQ(issued.status, 201) << issued.body;
+        const testing::SampleBuilding sample = testing::seedSampleBuilding(hub);
+        building = sample.building;
+        assembly = sample.assembly;
         std::filesystem::create_directories(state());
         KioskStore store(state() + "/kiosk.sqlite");
-        enrol(store, {"127.0.0.1", hub.server->port()},
-              Poco::JSON::Parser()
-                  .parse(issued.body)
-                  .extract<Poco::JSON::Object::Ptr>()
-                  ->getValue<std::string>("code"),
+        enrol(store, {"127.0.0.1", hub.server->port()}, testing::enrolmentCode(hub, building),
               "Подъезд 1");
     }
 
@@ -200,7 +166,7 @@ protected:
     std::vector<hub::Ballot> ballots() { return hub.hub->ballotStore().ballots(assembly); }
 
     hub::testing::HubFixture hub;
-    std::string territory, building, assembly;
+    std::string building, assembly;
     testing::TempDir dir;
     modem::sim::ModemSimulator sim{modem::sim::SimulatorOptions{dir.path() / "modem"}};
 };

@@ -6,18 +6,11 @@
 #include "veche/kiosk/environment.h"
 #include "veche/kiosk/sms_outbox.h"
 #include "veche/kiosk/store.h"
+#include "veche/modem/code_limits.h"
 
 namespace veche::kiosk {
 
-// Limits on codes (TELECOM.md §11, SMS pumping), as the hub has them.
-struct CodeLimits {
-    Millis validFor = 5 * 60'000;
-    int attempts = 5;                     // wrong entries before a code is dead
-    int perPhone = 3;                     // codes per phone…
-    Millis perPhoneWindow = 10 * 60'000;  // …in this window
-    int perKiosk = 30;                    // codes this kiosk sends in an hour
-    int perPrefix = 10;  // codes to numbers sharing all but the last 4 digits, an hour
-};
+using modem::CodeLimits;
 
 // Six-digit codes that prove a resident holds a phone. The kiosk's own modem
 // sends them from the kiosk's SMS outbox (priority Code, expiring with the

@@ -6,18 +6,11 @@
 #include "veche/hub/services/residents.h"
 #include "veche/hub/store/database.h"
 #include "veche/hub/store/sms_store.h"
+#include "veche/modem/code_limits.h"
 
 namespace veche::hub {
 
-// Limits on verification codes (TELECOM.md §11, SMS pumping).
-struct CodeLimits {
-    Millis validFor = 5 * 60'000;
-    int attempts = 5;                     // wrong entries before a code is dead
-    int perPhone = 3;                     // codes per phone…
-    Millis perPhoneWindow = 10 * 60'000;  // …in this window
-    int perKiosk = 30;                    // codes asked by one kiosk in an hour
-    int perPrefix = 10;  // codes to numbers sharing all but the last 4 digits, an hour
-};
+using modem::CodeLimits;
 
 // Six-digit codes that prove a resident holds a phone: made from the CSPRNG,
 // sent by SMS through the outbox (priority Code), stored only as a hash, never
