@@ -1,14 +1,12 @@
 #include "veche/kiosk/backend.h"
 
 #include "content.h"
+#include "json_text.h"
 
-#include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
-#include <Poco/JSON/Parser.h>
 
 #include <algorithm>
 #include <set>
-#include <sstream>
 #include <stdexcept>
 
 #include "veche/core/agenda.h"
@@ -20,7 +18,6 @@
 namespace veche::kiosk {
 namespace {
 
-using Poco::JSON::Array;
 using Poco::JSON::Object;
 
 constexpr std::size_t kMaxReportChars = 1000;
@@ -34,12 +31,6 @@ constexpr std::size_t kMaxPremisesChars = 20;
 
 const std::set<std::string> kReportCategories = {"housing", "improvement", "public_order", "health",
                                                  "other"};
-
-std::string render(const Object& o) {
-    std::ostringstream text;
-    o.stringify(text);
-    return text.str();
-}
 
 std::size_t charsIn(const std::string& utf8) {
     return static_cast<std::size_t>(std::count_if(utf8.begin(), utf8.end(), [](char c) {
@@ -96,7 +87,7 @@ std::vector<Notice> KioskBackend::notices(Millis at) const {
 }
 
 CodeRequest KioskBackend::requestCode(const std::string& phone) {
-    if (store_.meta("revoked")) {
+    if (revoked()) {
         return {CodeRequest::Outcome::Unavailable, kRevoked};
     }
     try {
@@ -114,8 +105,12 @@ CodeCheck KioskBackend::checkCode(const std::string& phone, const std::string& c
     }
 }
 
+bool KioskBackend::revoked() const {
+    return store_.meta("revoked").has_value();
+}
+
 void KioskBackend::refuseIfRevoked() const {
-    if (store_.meta("revoked")) {
+    if (revoked()) {
         throw std::invalid_argument(kRevoked);
     }
 }
@@ -150,7 +145,7 @@ std::string KioskBackend::record(const std::string& type, const std::string& dat
 void KioskBackend::recordRegistration(const std::string& phone) {
     Object data;
     data.set("phone", phoneOf(phone));
-    record("phone_registration", render(data), env_.now());
+    record("phone_registration", jsonText(data), env_.now());
 }
 
 void KioskBackend::recordSmsConsent(const std::string& phone, bool given) {
@@ -159,7 +154,7 @@ void KioskBackend::recordSmsConsent(const std::string& phone, bool given) {
     data.set("kind", "sms");
     data.set("text_version", kSmsConsentVersion);
     data.set("action", given ? "given" : "withdrawn");
-    record("consent", render(data), env_.now());
+    record("consent", jsonText(data), env_.now());
 }
 
 void KioskBackend::requestLink(const std::string& phone, const std::string& premises) {
@@ -170,7 +165,7 @@ void KioskBackend::requestLink(const std::string& phone, const std::string& prem
     Object data;
     data.set("phone", phoneOf(phone));
     data.set("premises", flat);
-    record("link_request", render(data), env_.now());
+    record("link_request", jsonText(data), env_.now());
 }
 
 std::optional<std::string> KioskBackend::voterOf(const std::string& phone) const {
@@ -226,7 +221,7 @@ Receipt KioskBackend::castBallot(const std::string& phoneAsTyped, const std::str
     data.set("answers", marks);
     try {
         const std::string id =
-            record("ballot", render(data), at, {{"voted", assemblyId + "/" + *voter}});
+            record("ballot", jsonText(data), at, {{"voted", assemblyId + "/" + *voter}});
         return {id, signing::receiptOf(id), assembly->consultative};
     } catch (const KioskStore::AlreadyDone&) {  // a second ballot, a moment after the first
         throw std::invalid_argument(kNotOpenOrDone);
@@ -258,7 +253,8 @@ void KioskBackend::answerPoll(const std::string& phoneAsTyped, const std::string
     data.set("poll_id", pollId);
     data.set("option", option);
     try {
-        record("poll_answer", render(data), at, {{"answered", pollId + "/" + answererKey(phone)}});
+        record("poll_answer", jsonText(data), at,
+               {{"answered", pollId + "/" + answererKey(phone)}});
     } catch (const KioskStore::AlreadyDone&) {
         throw std::invalid_argument(kPollClosedOrDone);
     }
@@ -283,7 +279,7 @@ std::string KioskBackend::reportProblem(const std::string& category, const std::
     if (!trimmed(phone).empty()) {
         data.set("phone", phoneOf(phone));
     }
-    return signing::receiptOf(record("problem_report", render(data), at));
+    return signing::receiptOf(record("problem_report", jsonText(data), at));
 }
 
 long KioskBackend::contentVersion() const {
@@ -301,7 +297,7 @@ SyncState KioskBackend::syncState() const {
     s.rejectedEvents = store_.rejectedCount();
     s.queuedSms = outbox_.queuedCount();
     s.modemConnected = modemUp_();
-    s.revoked = store_.meta("revoked").has_value();
+    s.revoked = revoked();
     return s;
 }
 

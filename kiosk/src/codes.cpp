@@ -1,10 +1,10 @@
 #include "veche/kiosk/codes.h"
 
+#include "json_text.h"
+
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
 #include <Poco/Tuple.h>
-
-#include <sstream>
 
 #include "veche/core/phone.h"
 #include "veche/signing/ed25519.h"
@@ -25,9 +25,7 @@ std::string phoneBody(const std::string& phone, const std::string* code = nullpt
     if (code != nullptr) {
         o.set("code", *code);
     }
-    std::ostringstream text;
-    o.stringify(text);
-    return text.str();
+    return jsonText(o);
 }
 
 bool isSixDigits(const std::string& code) {

@@ -1,6 +1,7 @@
 #include "veche/kiosk/sync.h"
 
 #include "content.h"
+#include "json_text.h"
 
 #include <Poco/Exception.h>
 #include <Poco/JSON/Array.h>
@@ -9,7 +10,6 @@
 
 #include <algorithm>
 #include <set>
-#include <sstream>
 
 namespace veche::kiosk {
 namespace {
@@ -17,16 +17,9 @@ namespace {
 using Poco::JSON::Array;
 using Poco::JSON::Object;
 
-std::string render(const Object& o) {
-    std::ostringstream text;
-    o.stringify(text);
-    return text.str();
-}
-
-std::string render(const Array::Ptr& a) {
-    std::ostringstream text;
-    (a ? *a : Array()).stringify(text);
-    return text.str();
+// The array as text; "[]" when the hub sent none.
+std::string arrayText(const Array::Ptr& a) {
+    return a ? jsonText(*a) : "[]";
 }
 
 std::string eventsBody(const std::vector<Event>& events) {
@@ -41,7 +34,7 @@ std::string eventsBody(const std::vector<Event>& events) {
     }
     Object body;
     body.set("events", list);
-    return render(body);
+    return jsonText(body);
 }
 
 std::string failure(const std::string& what, const std::optional<provisioning::HubReply>& r) {
@@ -76,8 +69,8 @@ Changes changesOf(const Object& o) {
             c.notices.push_back(noticeOf(*notices->getObject(i)));
         }
     }
-    c.assembliesJson = render(o.getArray("assemblies"));
-    c.pollsJson = render(o.getArray("polls"));
+    c.assembliesJson = arrayText(o.getArray("assemblies"));
+    c.pollsJson = arrayText(o.getArray("polls"));
     assembliesIn(c.assembliesJson, std::nullopt);  // throws for a malformed entry
     pollsIn(c.pollsJson, std::nullopt);
     if (const Object::Ptr e = o.getObject("eligibility")) {

@@ -55,6 +55,7 @@ private:
     std::vector<Assembly> assembliesOf(const std::string& voter, Millis at) const;
     // Who answered a poll, as a slow salted hash (the phone is not kept).
     std::string answererKey(const std::string& phone) const;
+    bool revoked() const;          // the hub refused this kiosk as unknown (sync.h)
     void refuseIfRevoked() const;  // invalid_argument once the hub revoked this kiosk
 
     KioskStore& store_;
