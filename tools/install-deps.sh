@@ -19,6 +19,8 @@ packages=(
     qt6-speech-dev libqt6texttospeech6 qml6-module-qttexttospeech qt6-speech-speechd-plugin
     qt6-speech-flite-plugin speech-dispatcher speech-dispatcher-espeak-ng espeak-ng
     libqt6opengl6 libgl-dev fonts-dejavu-core libqrencode-dev
+    # The cabinet's Modbus I/O (KIOSK.md §9–10).
+    libmodbus-dev
 )
 if [[ "${1:-}" == bench ]]; then
     packages+=(libbenchmark-dev gammu-smsd wrk nginx-light)

@@ -4,12 +4,7 @@
 // Commands on stdin, one a line: deliver <from> <text...> | unplug | replug | quit.
 // Prints the device path when ready; SIGTERM / SIGINT exit cleanly.
 
-#include <poll.h>
-#include <sys/signalfd.h>
-#include <unistd.h>
-
 #include <chrono>
-#include <csignal>
 #include <cstdio>
 #include <ctime>
 #include <exception>
@@ -22,6 +17,7 @@
 #include <string>
 
 #include "veche/modem/sim/modem_simulator.h"
+#include "veche/sim/command_loop.h"
 
 namespace {
 
@@ -140,36 +136,6 @@ bool runCommand(ModemSimulator& sim, const std::string& line) {
     return true;
 }
 
-// Reads stdin lines until quit, EOF or a termination signal.
-void serve(ModemSimulator& sim, int signalFd) {
-    std::string pending;
-    for (;;) {
-        pollfd fds[2] = {{STDIN_FILENO, POLLIN, 0}, {signalFd, POLLIN, 0}};
-        if (::poll(fds, 2, -1) < 0) {
-            continue;
-        }
-        if (fds[1].revents & POLLIN) {
-            return;
-        }
-        if (!(fds[0].revents & (POLLIN | POLLHUP))) {
-            continue;
-        }
-        char buf[1024];
-        const ssize_t n = ::read(STDIN_FILENO, buf, sizeof buf);
-        if (n <= 0) {
-            return;  // EOF: keep no zombie simulator around
-        }
-        pending.append(buf, static_cast<std::size_t>(n));
-        for (auto nl = pending.find('\n'); nl != std::string::npos; nl = pending.find('\n')) {
-            const std::string line = pending.substr(0, nl);
-            pending.erase(0, nl + 1);
-            if (!runCommand(sim, line)) {
-                return;
-            }
-        }
-    }
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -183,12 +149,7 @@ int main(int argc, char** argv) {
         usage();
         return 2;
     }
-    sigset_t signals;
-    sigemptyset(&signals);
-    sigaddset(&signals, SIGTERM);
-    sigaddset(&signals, SIGINT);
-    pthread_sigmask(SIG_BLOCK, &signals, nullptr);  // before any thread starts
-    const int signalFd = signalfd(-1, &signals, SFD_CLOEXEC);
+    veche::sim::CommandLoop commands;  // before any thread starts
     try {
         std::unique_ptr<SentLog> log;
         if (!args.logPath.empty()) {
@@ -199,11 +160,10 @@ int main(int argc, char** argv) {
             sim.setOnSent([&log](const SentSms& sms) { log->append(sms); });
         }
         std::cout << sim.link().string() << std::endl;
-        serve(sim, signalFd);
+        commands.run([&sim](const std::string& line) { return runCommand(sim, line); });
     } catch (const std::exception& e) {
         std::cerr << "veche-modem-sim: " << e.what() << "\n";
         return 1;
     }
-    ::close(signalFd);
     return 0;
 }

@@ -19,9 +19,9 @@
 #include <tuple>
 #include <utility>
 
-#include "pty.h"
 #include "veche/modem/pdu.h"
 #include "veche/modem/sms_text.h"
+#include "veche/sim/pty.h"
 
 namespace veche::modem::sim {
 namespace {
@@ -183,7 +183,7 @@ private:
     int storedCount_ = 0;
 
     // Simulator thread only.
-    std::unique_ptr<Pty> pty_;
+    std::unique_ptr<veche::sim::Pty> pty_;
     std::string input_;
     bool inPrompt_ = false;
     int promptLength_ = 0;
@@ -326,7 +326,7 @@ void ModemSimulator::Impl::send(std::string_view data) const {
 }
 
 void ModemSimulator::Impl::openPty() {
-    pty_ = std::make_unique<Pty>(options_.link);
+    pty_ = std::make_unique<veche::sim::Pty>(options_.link);
 }
 
 void ModemSimulator::Impl::closePty() {

@@ -3,7 +3,7 @@
 #include <filesystem>
 #include <string_view>
 
-namespace veche::modem::sim {
+namespace veche::sim {
 
 // The master side of a pseudo-terminal whose slave is in raw mode and
 // symlinked to a stable path. The slave stays open here too, so the master
@@ -31,4 +31,4 @@ private:
     std::filesystem::path link_;
 };
 
-}  // namespace veche::modem::sim
+}  // namespace veche::sim

@@ -1,4 +1,4 @@
-#include "pty.h"
+#include "veche/sim/pty.h"
 
 #include <fcntl.h>
 #include <poll.h>
@@ -9,7 +9,7 @@
 #include <cstdlib>
 #include <system_error>
 
-namespace veche::modem::sim {
+namespace veche::sim {
 namespace {
 
 [[noreturn]] void fail(const std::string& what) {
@@ -86,4 +86,4 @@ void Pty::write(std::string_view data) const {
     }
 }
 
-}  // namespace veche::modem::sim
+}  // namespace veche::sim
