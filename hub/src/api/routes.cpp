@@ -185,6 +185,7 @@ void addAssemblyRoutes(Router& router, Hub& hub);
 void addNoticeRoutes(Router& router, Hub& hub, SmsService& sms);
 void addSmsRoutes(Router& router, SmsService& sms, CodeService& codes);
 void addKioskRoutes(Router& router, KioskService& kiosks);
+void addKioskMetrics(Metrics& metrics, KioskService& kiosks);
 void addResidentRoutes(Router& router, Hub& hub);
 void addPollRoutes(Router& router, Hub& hub);
 
@@ -197,6 +198,7 @@ void addRoutes(Router& router, Hub& hub, KioskService& kiosks, SmsService& sms, 
     addNoticeRoutes(router, hub, sms);
     addSmsRoutes(router, sms, codes);
     addKioskRoutes(router, kiosks);
+    addKioskMetrics(metrics, kiosks);
     addResidentRoutes(router, hub);
     addPollRoutes(router, hub);
 }

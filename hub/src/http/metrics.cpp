@@ -1,5 +1,7 @@
 #include "veche/hub/http/metrics.h"
 
+#include <charconv>
+#include <cmath>
 #include <sstream>
 
 namespace veche::hub {
@@ -21,6 +23,33 @@ std::string label(const std::string& value) {
     return out;
 }
 
+// A sample value, exactly: the shortest text that reads back as `value`
+// (never 1.78e+06 for 1780123), or the format's NaN, +Inf, -Inf.
+std::string number(double value) {
+    if (std::isnan(value)) {
+        return "NaN";
+    }
+    if (std::isinf(value)) {
+        return value > 0 ? "+Inf" : "-Inf";
+    }
+    char buffer[32];
+    const auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, value);
+    return error == std::errc() ? std::string(buffer, end) : "NaN";
+}
+
+void renderFamily(std::ostream& out, const Metrics::GaugeFamily& f) {
+    out << "# HELP " << f.name << ' ' << f.help << "\n# TYPE " << f.name << " gauge\n";
+    for (const Metrics::LabelledGauge& g : f.gauges) {
+        out << f.name;
+        const char* separator = "{";
+        for (const auto& [name, value] : g.labels) {
+            out << separator << name << "=\"" << label(value) << '"';
+            separator = ",";
+        }
+        out << (g.labels.empty() ? "" : "}") << ' ' << number(g.value) << '\n';
+    }
+}
+
 }  // namespace
 
 void Metrics::observeRequest(const std::string& route, const std::string& method, int status,
@@ -40,6 +69,11 @@ void Metrics::observeRequest(const std::string& route, const std::string& method
 void Metrics::addGauge(std::string name, std::string help, std::function<double()> read) {
     std::lock_guard lock(mutex_);
     gauges_.push_back({std::move(name), std::move(help), std::move(read)});
+}
+
+void Metrics::addGaugeFamilies(std::function<std::vector<GaugeFamily>()> read) {
+    std::lock_guard lock(mutex_);
+    families_.push_back(std::move(read));
 }
 
 std::string Metrics::render() const {
@@ -68,7 +102,12 @@ std::string Metrics::render() const {
     }
     for (const Gauge& g : gauges_) {
         out << "# HELP " << g.name << ' ' << g.help << "\n# TYPE " << g.name << " gauge\n"
-            << g.name << ' ' << g.read() << '\n';
+            << g.name << ' ' << number(g.read()) << '\n';
+    }
+    for (const auto& read : families_) {
+        for (const GaugeFamily& f : read()) {
+            renderFamily(out, f);
+        }
     }
     return out.str();
 }

@@ -16,6 +16,10 @@ constexpr Millis kCodeLifetime = 24LL * 60 * 60 * 1000;
 constexpr Millis kFreshness = 5LL * 60 * 1000;  // how far a request's time may be from ours
 constexpr Millis kChangesOverlap = 10'000;      // re-sent so no commit in flight is missed
 constexpr std::size_t kMaxFailuresPerMinute = 20;
+constexpr Millis kSilentAfter = 15LL * 60 * 1000;  // a kiosk not seen for longer is silent
+constexpr int kAlarmHistory = 50;                  // alarm events shown for one kiosk
+constexpr std::size_t kMaxAlarmName = 40;
+constexpr std::size_t kMaxAlarmDetail = 500;  // characters
 // Letters and digits that cannot be mistaken for each other when typed.
 constexpr std::string_view kCodeAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
@@ -23,7 +27,95 @@ ApiError unauthorized(const std::string& code, const std::string& message) {
     return ApiError(401, code, message);
 }
 
+// Throws ApiError naming `field` when `value` is known and outside [low, high].
+template <typename T>
+void checkRange(const std::optional<T>& value, const std::string& field, T low, T high,
+                const std::string& range) {
+    if (value && (*value < low || *value > high)) {
+        throw ApiError::invalid(field, field + " must be " + range);
+    }
+}
+
+void checkReadings(const KioskReadings& r) {
+    checkRange(r.temperatureC, "temperature_c", -60.0, 100.0, "from -60 to 100");
+    checkRange(r.batteryPercent, "battery_percent", 0.0, 100.0, "from 0 to 100");
+    checkRange(r.modemSignalPercent, "modem.signal_percent", -1, 100,
+               "from 0 to 100, or -1 when unknown");
+}
+
+// `min` to 40 characters, each a-z, '_' or one of `more`.
+bool isName(const std::string& text, std::size_t min, std::string_view more) {
+    return text.size() >= min && text.size() <= kMaxAlarmName &&
+           std::all_of(text.begin(), text.end(), [more](char c) {
+               return (c >= 'a' && c <= 'z') || c == '_' || more.find(c) != std::string_view::npos;
+           });
+}
+
+// Characters of UTF-8 text: the bytes that do not continue one.
+std::size_t characters(const std::string& text) {
+    return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    }));
+}
+
+void checkAlarm(const KioskAlarmChange& a) {
+    // Any well-formed name: a newer kiosk's alarm is kept, not refused.
+    if (!isName(a.alarm, 1, "")) {
+        throw ApiError::invalid("alarm", "alarm must be 1 to 40 of a-z and _, like door_open");
+    }
+    if (!isName(a.subject, 0, "0123456789-")) {
+        throw ApiError::invalid("subject", "subject must be up to 40 of a-z, 0-9, _ and -");
+    }
+    if (a.state != "raised" && a.state != "cleared") {
+        throw ApiError::invalid("state", "state must be raised or cleared");
+    }
+    if (characters(a.detail) > kMaxAlarmDetail) {
+        throw ApiError::invalid("detail", "detail must be at most 500 characters");
+    }
+}
+
+// Throws ApiError naming the field when a telemetry or alarm event's data is
+// malformed.
+void checkHardware(const PushedEvent& e) {
+    if (!e.malformed.empty()) {
+        throw ApiError::invalid("data", e.malformed);
+    }
+    if (e.telemetry) {
+        checkReadings(*e.telemetry);
+    }
+    if (e.alarm) {
+        checkAlarm(*e.alarm);
+    }
+}
+
 }  // namespace
+
+std::string_view nameOf(KioskStatus status) {
+    switch (status) {
+        case KioskStatus::Ok:
+            return "ok";
+        case KioskStatus::Attention:
+            return "attention";
+        case KioskStatus::Silent:
+            return "silent";
+        case KioskStatus::Revoked:
+            return "revoked";
+    }
+    return "ok";
+}
+
+KioskStatus statusOf(const KioskHealth& h, Millis now) {
+    if (h.kiosk.revokedAt) {
+        return KioskStatus::Revoked;
+    }
+    if (!h.kiosk.lastSeenAt || now - *h.kiosk.lastSeenAt > kSilentAfter) {
+        return KioskStatus::Silent;
+    }
+    if (!h.openAlarms.empty() || h.readings.degraded.value_or(false)) {
+        return KioskStatus::Attention;
+    }
+    return KioskStatus::Ok;
+}
 
 std::string normaliseCode(const std::string& code) {
     std::string out;
@@ -155,16 +247,13 @@ std::vector<EventAck> KioskService::push(const Kiosk& kiosk,
                 acks.back().status = "already_stored";
                 continue;
             }
-            // Applied first and stored after: a rejected event is not kept, so
-            // the kiosk may send it again once it can be applied. Applying is
-            // idempotent by the event id, so a crash in between is harmless.
-            applyResidentEvent(kiosk, e);
-            kiosks_.addEvent(e.id, kiosk.id, e.type, e.at, e.payload, clock_.now());
+            storeEvent(kiosk, e);
         } catch (const ApiError& error) {
             acks.back() = {e.id, "rejected", error.what()};
         }
     }
     const std::vector<BallotOutcome> outcomes = hub_.submitBallots(ballots, &kiosk.buildingId);
+    const Ballot* lastStored = nullptr;
     for (std::size_t i = 0; i < outcomes.size(); ++i) {
         EventAck& ack = acks[ballotAcks[i]];
         if (!outcomes[i].error.empty()) {
@@ -172,9 +261,25 @@ std::vector<EventAck> KioskService::push(const Kiosk& kiosk,
             ack.error = outcomes[i].error;
         } else if (outcomes[i].outcome == SubmitOutcome::AlreadyStored) {
             ack.status = "already_stored";
+        } else {
+            lastStored = &ballots[i];
         }
     }
+    // Ballots are stored by the hub's ballot store in its own transaction;
+    // they still count as the kiosk's latest received events.
+    if (lastStored) {
+        kiosks_.noteReceived(kiosk.id, lastStored->castAt, clock_.now());
+    }
     return acks;
+}
+
+void KioskService::storeEvent(const Kiosk& kiosk, const PushedEvent& e) {
+    checkHardware(e);
+    // Applied first and stored after: a rejected event is not kept, so the
+    // kiosk may send it again once it can be applied. Applying is idempotent
+    // by the event id, so a crash in between is harmless.
+    applyResidentEvent(kiosk, e);
+    kiosks_.addEvent({e.id, kiosk.id, e.type, e.at, e.payload, clock_.now(), e.telemetry, e.alarm});
 }
 
 void KioskService::resolveVoter(const Kiosk& kiosk, Ballot& ballot, const std::string& phone,
@@ -275,6 +380,29 @@ Kiosk KioskService::kiosk(const std::string& kioskId) {
         throw ApiError::notFound("kiosk " + kioskId);
     }
     return *k;
+}
+
+std::vector<KioskOverview> KioskService::overview(const std::string& buildingId) {
+    if (!buildingId.empty() && !hub_.territories().building(buildingId)) {
+        throw ApiError::notFound("building " + buildingId);
+    }
+    const Millis at = clock_.now();
+    std::vector<KioskOverview> out;
+    for (KioskHealth& h : kiosks_.health({"", buildingId})) {
+        const KioskStatus status = statusOf(h, at);
+        out.push_back({std::move(h), status, at, {}});
+    }
+    return out;
+}
+
+KioskOverview KioskService::overviewOf(const std::string& kioskId) {
+    std::vector<KioskHealth> found = kiosks_.health({kioskId, ""});
+    if (found.empty()) {
+        throw ApiError::notFound("kiosk " + kioskId);
+    }
+    const Millis at = clock_.now();
+    const KioskStatus status = statusOf(found[0], at);
+    return {std::move(found[0]), status, at, kiosks_.alarmHistory(kioskId, kAlarmHistory)};
 }
 
 bool KioskService::revoke(const std::string& kioskId) {

@@ -311,15 +311,53 @@ const std::vector<std::string> kUssd = {
     "ALTER TABLE notices ADD COLUMN is_public INTEGER NOT NULL DEFAULT 0",
 };
 
+// Version 11: what kiosks' telemetry and alarm events say of their health
+// (docs/kiosk-sync.md). Each row keeps the time of the event it came from and
+// is replaced only by an event not older, so the order events arrive in does
+// not matter. Readings are NULL when the kiosk did not send them.
+const std::vector<std::string> kKioskHealth = {
+    "CREATE TABLE kiosk_health ("
+    " kiosk_id TEXT PRIMARY KEY REFERENCES kiosks(id),"
+    " last_event_at BIGINT,"
+    " last_received_at BIGINT,"
+    " telemetry_at BIGINT,"
+    " telemetry TEXT,"
+    " temperature_c DOUBLE PRECISION,"
+    " mains INTEGER,"
+    " battery_percent DOUBLE PRECISION,"
+    " degraded INTEGER,"
+    " modem_signal_percent INTEGER,"
+    " devices_offline INTEGER)",
+    "CREATE TABLE kiosk_alarms ("
+    " kiosk_id TEXT NOT NULL REFERENCES kiosks(id),"
+    " alarm TEXT NOT NULL,"
+    " subject TEXT NOT NULL,"
+    " state TEXT NOT NULL,"
+    " raised_at BIGINT,"
+    " changed_at BIGINT NOT NULL,"
+    " detail TEXT NOT NULL,"
+    " PRIMARY KEY (kiosk_id, alarm, subject))",
+    // Every alarm event as it came, for a kiosk's history.
+    "CREATE TABLE kiosk_alarm_events ("
+    " event_id TEXT PRIMARY KEY REFERENCES kiosk_events(id),"
+    " kiosk_id TEXT NOT NULL REFERENCES kiosks(id),"
+    " at BIGINT NOT NULL,"
+    " alarm TEXT NOT NULL,"
+    " subject TEXT NOT NULL,"
+    " state TEXT NOT NULL,"
+    " detail TEXT NOT NULL)",
+    "CREATE INDEX kiosk_alarm_events_by_time ON kiosk_alarm_events (kiosk_id, at)",
+};
+
 }  // namespace
 
 int currentVersion() {
-    return 10;
+    return 11;
 }
 
 std::vector<std::string> current() {
     return concat(kVersion1, kAssemblies, kNotices, kKiosks, kResidents, kPollsAndReports, kSalts,
-                  kNonceIndex, kSms, kUssd);
+                  kNonceIndex, kSms, kUssd, kKioskHealth);
 }
 
 std::vector<std::string> upgrade(int from) {
@@ -342,6 +380,8 @@ std::vector<std::string> upgrade(int from) {
             return kSms;
         case 9:
             return kUssd;
+        case 10:
+            return kKioskHealth;
         default:
             return {};
     }

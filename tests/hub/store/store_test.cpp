@@ -8,6 +8,7 @@
 #include "veche/core/bundle.h"
 #include "veche/hub/store/assembly_store.h"
 #include "veche/hub/store/ballot_store.h"
+#include "veche/hub/store/kiosk_store.h"
 #include "veche/hub/store/notice_store.h"
 #include "veche/hub/store/poll_store.h"
 #include "veche/hub/store/resident_store.h"
@@ -364,6 +365,69 @@ TEST_P(StoreTest, TheSmsOutboxHandsOutUrgentFirstAndNeverASentMessageAgain) {
     EXPECT_EQ(sms.list("failed", 10).size(), 1u);
     EXPECT_EQ(sms.countByStatus(),
               (std::vector<std::pair<std::string, long>>{{"delivered", 1}, {"failed", 1}}));
+}
+
+TEST_P(StoreTest, KioskHealthEndsInTheLatestEventsStateWhicheverArrivesFirst) {
+    const Territory t = territories->createTerritory("ТОС");
+    const Building b = *territories->createBuilding(t.id, "д. 1");
+    KioskStore kiosks(db());
+    kiosks.addEnrolmentCode("hash", b.id, 0, 10'000);
+    Kiosk k;
+    k.id = "k-1";
+    k.publicKey = "key";
+    k.name = "Подъезд 1";
+    ASSERT_EQ(kiosks.enrol("hash", k, 100), b.id);
+    auto event = [](const std::string& id, const std::string& type, Millis at, Millis received) {
+        return KioskEvent{"k-1-" + id, "k-1",        type,        at, R"({"n":")" + id + R"("})",
+                          received,    std::nullopt, std::nullopt};
+    };
+    KioskEvent newer = event("t2", "telemetry", 2000, 5000);
+    newer.telemetry = KioskReadings{40.25, false, std::nullopt, true, -1, 2};
+    KioskEvent older = event("t1", "telemetry", 1000, 6000);
+    older.telemetry = KioskReadings{-5.0, true, 50.5, false, 70, 0};
+    KioskEvent cleared = event("a2", "alarm", 3000, 7000);
+    cleared.alarm = {"door_open", "", "cleared", ""};
+    KioskEvent raised = event("a1", "alarm", 2500, 8000);
+    raised.alarm = {"door_open", "", "raised", "открыта"};
+    KioskEvent tamper = event("a3", "alarm", 2600, 8000);
+    tamper.alarm = {"tamper", "io", "raised", "корпус"};
+    KioskEvent again = event("a4", "alarm", 2700, 8000);  // still raised: since 2600
+    again.alarm = {"tamper", "io", "raised", "корпус снова"};
+    for (const KioskEvent& e : {newer, older, cleared, raised, tamper, again}) {
+        EXPECT_EQ(kiosks.addEvent(e), EventOutcome::Stored) << e.id;
+    }
+    EXPECT_EQ(kiosks.addEvent(tamper), EventOutcome::AlreadyStored);
+    KioskEvent changed = tamper;
+    changed.payload = "{}";
+    changed.at = 9000;
+    changed.receivedAt = 9999;
+    changed.alarm->state = "cleared";
+    EXPECT_EQ(kiosks.addEvent(changed), EventOutcome::Conflict);  // and changes nothing
+    kiosks.noteReceived("k-1", 2900, 9000);
+
+    const auto all = kiosks.health({});
+    ASSERT_EQ(all.size(), 1u);
+    const KioskHealth& h = all[0];
+    EXPECT_EQ(h.kiosk.name, "Подъезд 1");
+    EXPECT_EQ(h.address, "д. 1");
+    EXPECT_EQ(h.telemetryAt, 2000);
+    EXPECT_EQ(h.telemetry, newer.payload);
+    EXPECT_EQ(h.readings, *newer.telemetry);  // exact numbers, unknowns unknown
+    EXPECT_EQ(h.lastEventAt, 2900);
+    EXPECT_EQ(h.lastReceivedAt, 9000);
+    ASSERT_EQ(h.openAlarms.size(), 1u);
+    EXPECT_EQ(h.openAlarms[0].alarm, "tamper");
+    EXPECT_EQ(h.openAlarms[0].subject, "io");
+    EXPECT_EQ(h.openAlarms[0].raisedAt, 2600);
+    EXPECT_EQ(h.openAlarms[0].detail, "корпус снова");
+
+    const auto history = kiosks.alarmHistory("k-1", 2);
+    ASSERT_EQ(history.size(), 2u);
+    EXPECT_EQ(history[0].eventId, "k-1-a2");
+    EXPECT_EQ(history[1].change, again.alarm);
+    EXPECT_EQ(kiosks.health({"k-1", b.id}).size(), 1u);
+    EXPECT_TRUE(kiosks.health({"", "b-other"}).empty());
+    EXPECT_TRUE(kiosks.health({"k-2", ""}).empty());
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreTest,

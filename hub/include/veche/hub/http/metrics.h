@@ -6,6 +6,7 @@
 #include <mutex>
 #include <string>
 #include <tuple>
+#include <utility>
 #include <vector>
 
 namespace veche::hub {
@@ -20,6 +21,21 @@ public:
 
     // A gauge whose value is read at every scrape; `read` must be thread-safe.
     void addGauge(std::string name, std::string help, std::function<double()> read);
+
+    // One gauge of a family: its labels (name, value), told apart by them.
+    struct LabelledGauge {
+        std::vector<std::pair<std::string, std::string>> labels;
+        double value = 0;
+    };
+    struct GaugeFamily {
+        std::string name;
+        std::string help;
+        std::vector<LabelledGauge> gauges;  // none is fine: the family is still described
+    };
+    // Families of labelled gauges read together at every scrape, so that one
+    // read (of the database, say) fills several; `read` must be thread-safe.
+    // Label values may hold any text: they are escaped as the format requires.
+    void addGaugeFamilies(std::function<std::vector<GaugeFamily>()> read);
 
     std::string render() const;
 
@@ -41,6 +57,7 @@ private:
     std::map<std::tuple<std::string, std::string, int>, std::uint64_t> requests_;
     std::map<std::string, Histogram> latency_;
     std::vector<Gauge> gauges_;
+    std::vector<std::function<std::vector<GaugeFamily>()>> families_;
 };
 
 }  // namespace veche::hub

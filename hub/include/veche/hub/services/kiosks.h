@@ -4,6 +4,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -32,8 +33,9 @@ struct SignedRequest {
     std::string body;
 };
 
-// One event pushed by a kiosk. Ballots carry their fields; every other type
-// is kept as its JSON payload.
+// One event pushed by a kiosk. Ballots, events of a resident's phone,
+// telemetry and alarms carry their fields; every type is kept as its JSON
+// payload too.
 struct PushedEvent {
     std::string id;
     std::string type;
@@ -49,6 +51,11 @@ struct PushedEvent {
     int option = -1;               // data.option, for poll answers
     std::string category;          // data.category, for problem reports
     std::string text;              // data.text, for problem reports
+    // For types telemetry and alarm: what the data says, or (`malformed`) why
+    // it could not be read.
+    std::optional<KioskReadings> telemetry;
+    std::optional<KioskAlarmChange> alarm;
+    std::string malformed;
 };
 
 struct EventAck {
@@ -72,6 +79,23 @@ struct KioskChanges {
     std::vector<std::pair<std::string, std::string>> voterHashes;  // (hash, owner id)
 };
 
+// What an operator should make of a kiosk.
+enum class KioskStatus { Ok, Attention, Silent, Revoked };
+std::string_view nameOf(KioskStatus status);
+
+// The status of a kiosk at `now`: revoked; else silent when it has not been
+// seen for more than 15 minutes (or never); else attention when an alarm is
+// open or its latest telemetry says degraded; else ok.
+KioskStatus statusOf(const KioskHealth& health, Millis now);
+
+// A kiosk as an operator sees it at `at`, the hub's time.
+struct KioskOverview {
+    KioskHealth health;
+    KioskStatus status = KioskStatus::Ok;
+    Millis at = 0;
+    std::vector<KioskAlarmRecord> alarmHistory;  // newest first; for one kiosk only
+};
+
 // The server side of kiosk enrolment and sync.
 class KioskService {
 public:
@@ -91,7 +115,8 @@ public:
     Kiosk authenticate(const SignedRequest& request);
 
     // Stores each event once by its id; ballots go through the hub's one
-    // validation. Acks come back in the order of `events`.
+    // validation, telemetry and alarms are checked (docs/kiosk-sync.md) and
+    // kept as the kiosk's health. Acks come back in the order of `events`.
     std::vector<EventAck> push(const Kiosk& kiosk, const std::vector<PushedEvent>& events);
 
     // Notices changed since `cursor` (with a safety overlap, so the kiosk
@@ -103,7 +128,18 @@ public:
     // An enrolled kiosk; ApiError 404 when there is none.
     Kiosk kiosk(const std::string& kioskId);
 
+    // Every kiosk, or those of `buildingId` when not empty (ApiError 404 for
+    // an unknown building), with its health, now.
+    std::vector<KioskOverview> overview(const std::string& buildingId = "");
+
+    // One kiosk with its health and its last 50 alarm events, now; ApiError
+    // 404 when there is none.
+    KioskOverview overviewOf(const std::string& kioskId);
+
 private:
+    // Stores a pushed event that is not a ballot: checks it and applies it
+    // first; throws ApiError.
+    void storeEvent(const Kiosk& kiosk, const PushedEvent& event);
     // Applies a newly stored event of a resident's phone; throws ApiError.
     void applyResidentEvent(const Kiosk& kiosk, const PushedEvent& event);
     // Sets the ballot's voter to the owner its phone is linked to (`linked`:

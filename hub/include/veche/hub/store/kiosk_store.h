@@ -2,6 +2,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "veche/hub/model.h"
 #include "veche/hub/store/database.h"
@@ -10,8 +11,78 @@ namespace veche::hub {
 
 enum class EventOutcome { Stored, AlreadyStored, Conflict };
 
+// What a telemetry event says of a kiosk's hardware (docs/kiosk-sync.md); a
+// reading the kiosk did not send is nullopt.
+struct KioskReadings {
+    std::optional<double> temperatureC;
+    std::optional<bool> mains;
+    std::optional<double> batteryPercent;
+    std::optional<bool> degraded;
+    std::optional<int> modemSignalPercent;  // -1 when the modem does not know
+    std::optional<int> devicesOffline;      // of the devices the event lists
+
+    bool operator==(const KioskReadings&) const = default;
+};
+
+// An alarm raised or cleared on a kiosk, as its alarm event says.
+struct KioskAlarmChange {
+    std::string alarm;    // tamper, door_open, … or a kind newer than this hub
+    std::string subject;  // the device, for device_offline; otherwise ""
+    std::string state;    // raised or cleared
+    std::string detail;
+
+    bool operator==(const KioskAlarmChange&) const = default;
+};
+
+// An event a kiosk pushed, with what it says of the kiosk's health.
+struct KioskEvent {
+    std::string id;
+    std::string kioskId;
+    std::string type;
+    Millis at = 0;        // when it happened, by the kiosk's clock
+    std::string payload;  // its data, as JSON text
+    Millis receivedAt = 0;
+    std::optional<KioskReadings> telemetry;  // for type telemetry
+    std::optional<KioskAlarmChange> alarm;   // for type alarm
+};
+
+// One alarm of a kiosk, in the state its latest event left it.
+struct KioskAlarm {
+    std::string alarm;
+    std::string subject;
+    std::string state;
+    std::optional<Millis> raisedAt;  // when it was last raised
+    Millis changedAt = 0;            // the time of the event that set the state
+    std::string detail;
+};
+
+// A kiosk and what the hub knows of its health.
+struct KioskHealth {
+    Kiosk kiosk;
+    std::string address;                   // of its building
+    std::optional<Millis> lastEventAt;     // the most recently received event's time
+    std::optional<Millis> lastReceivedAt;  // and when the hub received it
+    std::optional<Millis> telemetryAt;     // the latest telemetry event's time
+    std::string telemetry;                 // its data as sent; "" when none came
+    KioskReadings readings;                // of that telemetry
+    std::vector<KioskAlarm> openAlarms;    // raised and not cleared since, by alarm and subject
+};
+
+// An alarm event as it came, for a kiosk's history.
+struct KioskAlarmRecord {
+    std::string eventId;
+    Millis at = 0;
+    KioskAlarmChange change;
+};
+
+// Which kiosks to read; an empty member matches any.
+struct KioskFilter {
+    std::string kioskId;
+    std::string buildingId;
+};
+
 // Kiosks, their one-time enrolment codes, the nonces of their signed
-// requests, and the events they push.
+// requests, the events they push and what those say of their health.
 class KioskStore {
 public:
     explicit KioskStore(Database& db) : db_(db) {}
@@ -32,8 +103,7 @@ public:
     bool useNonce(const std::string& kioskId, const std::string& nonce, Millis at,
                   Millis forgetBefore);
 
-    // Stores a pushed event under its id; a repeat of the same payload is
-    // AlreadyStored, another payload under the id a Conflict.
+    // The event stored under an id, if any.
     struct StoredEvent {
         std::string kioskId;
         std::string type;
@@ -41,9 +111,25 @@ public:
     };
     std::optional<StoredEvent> event(const std::string& id);
 
-    EventOutcome addEvent(const std::string& id, const std::string& kioskId,
-                          const std::string& type, Millis at, const std::string& payload,
-                          Millis receivedAt);
+    // Stores `event` under its id; a repeat of the same payload is
+    // AlreadyStored, another payload under the id a Conflict, and neither
+    // changes anything. A new event (Stored) records in the same transaction
+    // what it says of its kiosk: it is the kiosk's most recently received
+    // event, and its telemetry or alarm state replaces the kept one unless
+    // that came from an event with a later `at`, so events arriving out of
+    // order end in the state of the latest.
+    EventOutcome addEvent(const KioskEvent& event);
+
+    // Records an event stored elsewhere (a ballot) as the kiosk's most
+    // recently received one.
+    void noteReceived(const std::string& kioskId, Millis at, Millis receivedAt);
+
+    // The kiosks `filter` matches with their health, by building, name and id.
+    // Two queries, however many kiosks.
+    std::vector<KioskHealth> health(const KioskFilter& filter);
+
+    // A kiosk's last `limit` alarm events, newest first (by their time, then id).
+    std::vector<KioskAlarmRecord> alarmHistory(const std::string& kioskId, int limit);
 
 private:
     Database& db_;
