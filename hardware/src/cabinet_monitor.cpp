@@ -29,7 +29,12 @@ CabinetMonitor::~CabinetMonitor() {
 }
 
 void CabinetMonitor::setListener(CabinetListener* listener) {
+    const auto current = status();
+    std::lock_guard lock(listenerMutex_);
     listener_ = listener;
+    if (listener_) {
+        listener_->onStatus(current);
+    }
 }
 
 void CabinetMonitor::start() {
@@ -111,6 +116,7 @@ std::function<void()> CabinetMonitor::apply(const CabinetDecision& decision, Mil
                          "% on battery";
     }
     return [this, decision, status = std::move(status), shutdownReason] {
+        std::lock_guard lock(listenerMutex_);
         if (!listener_) {
             return;
         }

@@ -12,6 +12,9 @@ const char* const kKioskUsage =
     "  --enrol CODE        enrol with a one-time code from the hub first\n"
     "  --name NAME         the kiosk's name for staff, with --enrol\n"
     "  --modem DEVICE      the GSM modem that sends registration codes\n"
+    "  --cabinet FILE      the cabinet's Modbus I/O modules (docs/hardware.md)\n"
+    "  --modbus-device DEV the RS-485 adapter, instead of the cabinet file's\n"
+    "  --profiles DIR      where the Modbus device profiles are\n"
     "  --windowed          a window instead of full screen\n"
     "  --landscape         1920x1080 instead of 1080x1920 (with --windowed)\n"
     "  --idle-seconds N    no touch for N s asks «Вы ещё здесь?» (default 120)\n"
@@ -65,6 +68,12 @@ KioskArgs parseKioskArgs(const std::vector<std::string>& args) {
             a.name = value();
         } else if (flag == "--modem") {
             a.modem = value();
+        } else if (flag == "--cabinet") {
+            a.cabinet = value();
+        } else if (flag == "--modbus-device") {
+            a.modbusDevice = value();
+        } else if (flag == "--profiles") {
+            a.profiles = value();
         } else if (flag == "--windowed") {
             a.windowed = true;
         } else if (flag == "--landscape") {
@@ -82,6 +91,9 @@ KioskArgs parseKioskArgs(const std::vector<std::string>& args) {
         } else {
             throw std::invalid_argument("unknown option " + flag);
         }
+    }
+    if (a.cabinet.empty() && (!a.modbusDevice.empty() || !a.profiles.empty())) {
+        throw std::invalid_argument("--modbus-device and --profiles need --cabinet");
     }
     return a;
 }

@@ -15,6 +15,9 @@ struct KioskArgs {
     std::string enrolCode;         // enrol first with this one-time code
     std::string name = "Киоск";    // how staff see the kiosk at the hub
     std::string modem;             // the GSM modem's device; empty: none
+    std::string cabinet;           // the cabinet file (Modbus I/O); empty: none
+    std::string modbusDevice;      // replaces the serial device of the cabinet's RTU buses
+    std::string profiles;          // where the device profiles are; empty: the installed ones
     bool windowed = false;
     bool landscape = false;
     int idleSeconds = 120;

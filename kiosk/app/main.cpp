@@ -68,6 +68,20 @@ int screenshots(const KioskArgs& args) {
     return rc;
 }
 
+// The cabinet file, with the serial device replaced when asked.
+veche::hardware::CabinetConfig cabinetOf(const KioskArgs& args) {
+    auto cabinet = veche::hardware::loadCabinet(
+        args.cabinet, args.profiles.empty() ? VECHE_PROFILE_DIR : args.profiles);
+    if (!args.modbusDevice.empty()) {
+        for (auto& bus : cabinet.buses) {
+            if (auto* line = std::get_if<veche::hardware::RtuLine>(&bus.link)) {
+                line->device = args.modbusDevice;
+            }
+        }
+    }
+    return cabinet;
+}
+
 int runKiosk(const KioskArgs& args) {
     KioskStackOptions o;
     o.stateDir = args.stateDir;
@@ -78,6 +92,9 @@ int runKiosk(const KioskArgs& args) {
         m.modem.device = args.modem;
         m.worker = workerBesideThisProgram();
         o.modem = m;
+    }
+    if (!args.cabinet.empty()) {
+        o.cabinet = cabinetOf(args);
     }
     std::filesystem::create_directories(o.stateDir);
     {
@@ -94,7 +111,7 @@ int runKiosk(const KioskArgs& args) {
     }
     KioskStack stack(o, systemEnvironment());
     stack.start();
-    ui::KioskUi screens(stack.backend(), uiOptions(args));
+    ui::KioskUi screens(stack.backend(), uiOptions(args), stack.cabinet());
     if (!screens.show()) {
         return kSetupError;
     }

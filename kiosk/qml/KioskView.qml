@@ -5,7 +5,8 @@ import QtQuick.VirtualKeyboard.Settings
 import Veche.Kiosk
 
 // Everything the kiosk shows: the header, the current screen, the
-// navigation bar, the inactivity warning and the Russian on-screen keyboard.
+// navigation bar, the inactivity warning, the lock of an opened cabinet and
+// the Russian on-screen keyboard.
 // Lays out for any window; the Theme derives its sizes from this item's size.
 Rectangle {
     id: view
@@ -63,5 +64,10 @@ Rectangle {
         x: (view.width - width) / 2
         y: active ? view.height - height : view.height
         visible: active
+    }
+
+    LockedOverlay {
+        anchors.fill: parent
+        kiosk: view.kiosk
     }
 }

@@ -128,15 +128,9 @@ std::string KioskBackend::smsConsentText() const {
            std::string(kSmsConsentVersion) + ")";
 }
 
-std::string KioskBackend::newEventId() {
-    std::ostringstream id;
-    id << kioskId_ << '-' << std::hex << env_.now() << '-' << env_.randomHex(6);
-    return id.str();
-}
-
 std::string KioskBackend::record(const std::string& type, const std::string& data, Millis at,
                                  const std::vector<std::pair<std::string, std::string>>& marks) {
-    Event e{newEventId(), type, at, data, ""};
+    Event e{newEventId(kioskId_, env_), type, at, data, ""};
     store_.appendEvent(e, marks);
     sync_.poke();
     return e.id;

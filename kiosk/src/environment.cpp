@@ -4,6 +4,7 @@
 #include <sys/random.h>
 
 #include <chrono>
+#include <sstream>
 #include <stdexcept>
 #include <vector>
 
@@ -36,6 +37,12 @@ Environment systemEnvironment() {
         return hex;
     };
     return env;
+}
+
+std::string newEventId(const std::string& kioskId, const Environment& env) {
+    std::ostringstream id;
+    id << kioskId << '-' << std::hex << env.now() << '-' << env.randomHex(6);
+    return id.str();
 }
 
 std::optional<provisioning::HubReply> SignedHubLink::send(const std::string& method,

@@ -77,6 +77,16 @@ KioskStack::KioskStack(KioskStackOptions options, Environment env)
         *store_, *outbox_, *link_, env_, [this] { return modemUp(); }, [this] { pool_->poke(); });
     backend_ = std::make_unique<KioskBackend>(*store_, *codes_, *sync_, *outbox_, identity->kioskId,
                                               env_, [this] { return modemUp(); });
+    if (options_.cabinet) {
+        cabinetRecorder_ = std::make_unique<KioskCabinetRecorder>(
+            *store_, identity->kioskId, env_,
+            [this]() -> std::optional<modem::ModemInfo> {
+                return modem_ ? std::optional(modem_->info()) : std::nullopt;
+            },
+            [this] { sync_->poke(); });
+        cabinet_ = std::make_unique<hardware::CabinetMonitor>(
+            *options_.cabinet, hardware::modbusBuses(), *cabinetRecorder_, env_.now);
+    }
 }
 
 KioskStack::~KioskStack() {
@@ -86,9 +96,15 @@ KioskStack::~KioskStack() {
 void KioskStack::start() {
     pool_->start();
     sync_->start();
+    if (cabinet_) {
+        cabinet_->start();
+    }
 }
 
 void KioskStack::stop() {
+    if (cabinet_) {
+        cabinet_->stop();
+    }
     sync_->stop();
     pool_->stop();
 }

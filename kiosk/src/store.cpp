@@ -210,8 +210,8 @@ bool KioskStore::hasMark(const std::string& kind, const std::string& key) const 
 std::vector<Event> KioskStore::pendingEvents(int max) const {
     std::vector<EventRow> rows;
     read([&](Poco::Data::Session& s) {
-        s << "SELECT id, type, at, data, error FROM events WHERE error IS NULL ORDER BY seq"
-             " LIMIT ?",
+        s << "SELECT id, type, at, data, error FROM events WHERE error IS NULL"
+             " ORDER BY type = 'alarm' DESC, seq LIMIT ?",
             useRef(max), into(rows), now;
     });
     return eventsOf(rows);
@@ -247,6 +247,15 @@ long KioskStore::pendingCount() const {
         s << "SELECT COUNT(*) FROM events WHERE error IS NULL", into(count), now;
     });
     return static_cast<long>(count);
+}
+
+void KioskStore::trimPending(const std::string& type, int keep) {
+    write([&](Poco::Data::Session& s) {
+        s << "DELETE FROM events WHERE type = ? AND error IS NULL AND seq NOT IN"
+             " (SELECT seq FROM events WHERE type = ? AND error IS NULL ORDER BY seq DESC"
+             " LIMIT ?)",
+            useRef(type), useRef(type), useRef(keep), now;
+    });
 }
 
 long KioskStore::rejectedCount() const {

@@ -41,6 +41,36 @@ TEST(KioskStore, KeepsEventsInOrderUntilTheHubStoresOrRefusesThem) {
     EXPECT_EQ(store.rejectedCount(), 1);
 }
 
+TEST(KioskStore, AlarmsLeaveAheadOfEverythingElse) {
+    testing::TempDir dir;
+    KioskStore store(dir.file("kiosk.sqlite"));
+    store.appendEvent({"k-1", "ballot", kT, "{}", ""});
+    store.appendEvent({"k-2", "telemetry", kT + 1, "{}", ""});
+    store.appendEvent({"k-3", "alarm", kT + 2, "{}", ""});
+    store.appendEvent({"k-4", "alarm", kT + 3, "{}", ""});
+    std::vector<std::string> order;
+    for (const auto& e : store.pendingEvents(10)) {
+        order.push_back(e.id);
+    }
+    EXPECT_EQ(order, (std::vector<std::string>{"k-3", "k-4", "k-1", "k-2"}));
+    EXPECT_EQ(store.pendingEvents(1).at(0).id, "k-3");
+}
+
+TEST(KioskStore, TrimsOnlyTheOldestPendingEventsOfOneType) {
+    testing::TempDir dir;
+    KioskStore store(dir.file("kiosk.sqlite"));
+    for (int i = 0; i < 5; ++i) {
+        store.appendEvent({"t-" + std::to_string(i), "telemetry", kT + i, "{}", ""});
+        store.appendEvent({"b-" + std::to_string(i), "ballot", kT + i, "{}", ""});
+    }
+    store.trimPending("telemetry", 2);
+    std::vector<std::string> left;
+    for (const auto& e : store.pendingEvents(20)) {
+        left.push_back(e.id);
+    }
+    EXPECT_EQ(left, (std::vector<std::string>{"b-0", "b-1", "b-2", "t-3", "b-3", "t-4", "b-4"}));
+}
+
 TEST(KioskStore, AnEventIdIsNeverStoredTwiceAndAFailedAppendLeavesNoMark) {
     testing::TempDir dir;
     KioskStore store(dir.file("kiosk.sqlite"));

@@ -93,6 +93,7 @@ bool InactivityWatch::eventFilter(QObject* watched, QEvent* event) {
             if (!warning_) {
                 keepAlive();
             }
+            emit activity();
             break;
         default:
             break;

@@ -57,6 +57,8 @@ signals:
     void secondsLeftChanged();
     void warningStarted();
     void expired();
+    // Any touch, click or key, watching or not.
+    void activity();
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;

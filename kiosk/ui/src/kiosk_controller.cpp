@@ -140,6 +140,23 @@ void KioskController::start() {
     go(QStringLiteral("home"));
 }
 
+void KioskController::setLocked(bool locked) {
+    if (locked == locked_) {
+        return;
+    }
+    if (locked) {
+        endVisit();
+    }
+    locked_ = locked;
+    emit lockedChanged();
+}
+
+void KioskController::wake() {
+    if (!locked_ && screen_ == QLatin1String("attract")) {
+        start();
+    }
+}
+
 void KioskController::open(const QString& section) {
     if (section == QLatin1String("notices")) {
         notices_.reset();

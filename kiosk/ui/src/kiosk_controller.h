@@ -48,6 +48,7 @@ class KioskController : public QObject {
     Q_PROPERTY(QString territoryName READ territoryName NOTIFY contentChanged)
     Q_PROPERTY(QString dateText READ dateText NOTIFY clockChanged)
     Q_PROPERTY(QString timeText READ timeText NOTIFY clockChanged)
+    Q_PROPERTY(bool locked READ locked NOTIFY lockedChanged)
     Q_PROPERTY(int refreshIntervalMs READ refreshIntervalMs WRITE setRefreshIntervalMs NOTIFY
                    refreshIntervalChanged)
 
@@ -84,6 +85,8 @@ public:
     QString territoryName() const { return territory_; }
     QString dateText() const { return dateText_; }
     QString timeText() const { return timeText_; }
+    // «Терминал временно недоступен»: the cabinet is open. Nothing else shows.
+    bool locked() const { return locked_; }
     int refreshIntervalMs() const { return refreshTimer_.interval(); }
     void setRefreshIntervalMs(int ms);
 
@@ -113,6 +116,13 @@ public:
     // «Завершить», or inactivity: forgets the resident, returns to attract.
     Q_INVOKABLE void endVisit();
 
+    // The cabinet was opened (true) or closed again. Locking ends the visit
+    // first: the resident's inputs are forgotten.
+    void setLocked(bool locked);
+    // Someone stands in front of the screen: the attract screen gives way to
+    // the home screen. Ignored while locked or during a visit.
+    void wake();
+
     // Re-reads synced content when contentVersion() changed.
     void refreshContent();
 
@@ -127,6 +137,7 @@ signals:
     void contentChanged();
     void clockChanged();
     void refreshIntervalChanged();
+    void lockedChanged();
 
 private:
     void go(const QString& screen);
@@ -158,6 +169,7 @@ private:
     QString dateText_;
     QString timeText_;
     long contentVersion_ = -1;
+    bool locked_ = false;
     QTimer clockTimer_;
     QTimer refreshTimer_;
 };

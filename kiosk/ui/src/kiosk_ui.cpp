@@ -1,10 +1,12 @@
 #include "veche/kiosk/ui/kiosk_ui.h"
 
+#include <QCoreApplication>
 #include <QQmlApplicationEngine>
 #include <QQuickWindow>
 #include <QUrl>
 #include <QtQml/QQmlExtensionPlugin>
 
+#include "cabinet_bridge.h"
 #include "kiosk_controller.h"
 #include "qr_image_provider.h"
 #include "qt_speech_engine.h"
@@ -15,7 +17,7 @@ Q_IMPORT_QML_PLUGIN(Veche_KioskPlugin)
 namespace veche::kiosk::ui {
 
 struct KioskUi::Impl {
-    Impl(KioskServices& backend, UiOptions opts)
+    Impl(KioskServices& backend, UiOptions opts, hardware::CabinetMonitor* cabinet)
         : services(backend),
           options(std::move(opts)),
           controller(backend, options.speechEngine == QLatin1String("none")
@@ -23,6 +25,22 @@ struct KioskUi::Impl {
                                   : std::make_unique<QtSpeechEngine>(options.speechEngine)) {
         controller.inactivity()->setIdleMs(options.idleTimeoutMs);
         controller.inactivity()->setWarningMs(options.warningTimeoutMs);
+        if (cabinet) {
+            watchCabinet(*cabinet);
+        }
+    }
+
+    void watchCabinet(hardware::CabinetMonitor& cabinet) {
+        bridge = std::make_unique<CabinetBridge>(cabinet);
+        QObject::connect(bridge.get(), &CabinetBridge::woke, &controller, &KioskController::wake);
+        QObject::connect(bridge.get(), &CabinetBridge::lockedChanged, &controller,
+                         &KioskController::setLocked);
+        QObject::connect(controller.inactivity(), &InactivityWatch::activity, bridge.get(),
+                         &CabinetBridge::noteActivity);
+        QObject::connect(bridge.get(), &CabinetBridge::shutdownRequested, [](const QString& why) {
+            qWarning("veche-kiosk: shutting down: %s", qUtf8Printable(why));
+            QCoreApplication::exit(kBatteryShutdownExit);
+        });
     }
 
     // Loads Main.qml once; null when it failed.
@@ -43,7 +61,8 @@ struct KioskUi::Impl {
     KioskServices& services;
     UiOptions options;
     KioskController controller;
-    QQmlApplicationEngine engine;  // destroyed before the controller it shows
+    std::unique_ptr<CabinetBridge> bridge;  // detaches from the cabinet before the controller goes
+    QQmlApplicationEngine engine;           // destroyed before the controller it shows
 };
 
 void KioskUi::prepareEnvironment() {
@@ -52,8 +71,8 @@ void KioskUi::prepareEnvironment() {
     }
 }
 
-KioskUi::KioskUi(KioskServices& services, UiOptions options)
-    : impl_(std::make_unique<Impl>(services, std::move(options))) {}
+KioskUi::KioskUi(KioskServices& services, UiOptions options, hardware::CabinetMonitor* cabinet)
+    : impl_(std::make_unique<Impl>(services, std::move(options), cabinet)) {}
 
 KioskUi::~KioskUi() = default;
 

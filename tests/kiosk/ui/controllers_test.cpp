@@ -49,6 +49,33 @@ TEST_F(ControllerFixture, StartsOnTheAttractScreenWithContentLoaded) {
     EXPECT_TRUE(kiosk.inactivity()->watching());
 }
 
+TEST_F(ControllerFixture, PresenceStartsAVisitOnlyFromTheAttractScreen) {
+    kiosk.wake();
+    EXPECT_EQ(kiosk.screen(), QStringLiteral("home"));
+    kiosk.open(QStringLiteral("notices"));
+    kiosk.wake();  // someone else walks by during a visit
+    EXPECT_EQ(kiosk.screen(), QStringLiteral("noticeCategories"));
+}
+
+TEST_F(ControllerFixture, AnOpenedCabinetEndsTheVisitAndKeepsTheScreensShut) {
+    ASSERT_NO_FATAL_FAILURE(verify());
+    ASSERT_TRUE(kiosk.identified());
+    QSignalSpy locked(&kiosk, &KioskController::lockedChanged);
+    kiosk.setLocked(true);
+    EXPECT_TRUE(kiosk.locked());
+    EXPECT_EQ(locked.count(), 1);
+    EXPECT_FALSE(kiosk.identified());  // the resident's phone is forgotten
+    EXPECT_EQ(kiosk.screen(), QStringLiteral("attract"));
+    kiosk.wake();
+    EXPECT_EQ(kiosk.screen(), QStringLiteral("attract"));
+    kiosk.setLocked(true);
+    EXPECT_EQ(locked.count(), 1);
+    kiosk.setLocked(false);
+    EXPECT_FALSE(kiosk.locked());
+    kiosk.wake();
+    EXPECT_EQ(kiosk.screen(), QStringLiteral("home"));
+}
+
 TEST_F(ControllerFixture, NoticeCategoriesPutEmergencyFirstAndKeepSixOrFewer) {
     kiosk.start();
     kiosk.open(QStringLiteral("notices"));

@@ -53,7 +53,9 @@ public:
     CabinetMonitor(const CabinetMonitor&) = delete;
     CabinetMonitor& operator=(const CabinetMonitor&) = delete;
 
-    void setListener(CabinetListener* listener);  // before start()
+    // Attaches `listener` (null detaches it) and tells it the current status
+    // at once. Once this returns, a listener detached is never called again.
+    void setListener(CabinetListener* listener);
     void start();
     void stop();  // idempotent; waits for the bus threads
 
@@ -74,6 +76,7 @@ private:
     BusFactory makeBus_;
     CabinetRecorder& recorder_;
     Clock clock_;
+    std::mutex listenerMutex_;  // held while the listener is told something
     CabinetListener* listener_ = nullptr;
 
     mutable std::mutex mutex_;

@@ -47,7 +47,6 @@ public:
     SyncState syncState() const override;
 
 private:
-    std::string newEventId();
     // Appends an event (and its marks), then wakes the sync client.
     std::string record(const std::string& type, const std::string& data, Millis at,
                        const std::vector<std::pair<std::string, std::string>>& marks = {});

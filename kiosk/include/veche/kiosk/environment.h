@@ -20,6 +20,10 @@ struct Environment {
 // The wall clock and the kernel's CSPRNG (getrandom).
 Environment systemEnvironment();
 
+// A new id for an event of `kioskId` (docs/kiosk-sync.md): the kiosk's id, a
+// dash, the time and random digits, so it is never made twice.
+std::string newEventId(const std::string& kioskId, const Environment& env);
+
 // The kiosk's signed requests to the hub (docs/kiosk-sync.md).
 class HubLink {
 public:

@@ -3,7 +3,9 @@
 #include <memory>
 #include <string>
 
+#include "veche/hardware/cabinet_monitor.h"
 #include "veche/kiosk/backend.h"
+#include "veche/kiosk/cabinet_recorder.h"
 #include "veche/modem/pool.h"
 #include "veche/modem/worker_modem.h"
 
@@ -17,6 +19,8 @@ struct KioskStackOptions {
     std::optional<modem::WorkerModemOptions> modem;
     SyncOptions sync;
     modem::PoolOptions pool;
+    // The cabinet's Modbus I/O (docs/hardware.md); none: no hardware watched.
+    std::optional<hardware::CabinetConfig> cabinet;
 };
 
 // Who the kiosk is to the hub, kept in its store after enrolment.
@@ -36,20 +40,23 @@ KioskIdentity enrol(KioskStore& store, const provisioning::HubAddress& hub, cons
 
 // Everything behind the screens of an enrolled kiosk, wired: the store, the
 // signed link, the sync client, the kiosk's modem in its own worker process
-// with the pool draining the kiosk's SMS queue, the codes and the backend.
+// with the pool draining the kiosk's SMS queue, the codes, the backend and
+// the cabinet's monitor.
 class KioskStack {
 public:
     // Throws std::runtime_error when the store holds no identity.
     KioskStack(KioskStackOptions options, Environment env);
     ~KioskStack();  // stop()
 
-    void start();  // sync and modem begin
+    void start();  // sync, modem and cabinet begin
     void stop();   // idempotent
 
     KioskStore& store() { return *store_; }
     KioskBackend& backend() { return *backend_; }
     SyncClient& sync() { return *sync_; }
     bool modemUp() const;
+    // The cabinet's monitor; null when the kiosk has no cabinet configured.
+    hardware::CabinetMonitor* cabinet() { return cabinet_.get(); }
 
 private:
     KioskStackOptions options_;
@@ -63,6 +70,8 @@ private:
     std::unique_ptr<modem::Modem> modem_;
     std::unique_ptr<KioskCodes> codes_;
     std::unique_ptr<KioskBackend> backend_;
+    std::unique_ptr<KioskCabinetRecorder> cabinetRecorder_;
+    std::unique_ptr<hardware::CabinetMonitor> cabinet_;  // stops before what it writes to
 };
 
 }  // namespace veche::kiosk

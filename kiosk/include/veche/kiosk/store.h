@@ -63,7 +63,7 @@ public:
         using std::runtime_error::runtime_error;
     };
 
-    // Events waiting for the hub, oldest first. Appending is durable when it
+    // Events waiting for the hub, alarms first, then oldest first. Appending is durable when it
     // returns. `marks` are (kind, key) pairs recorded in the same
     // transaction, e.g. ("voted", assembly/voter): what this kiosk already
     // did for a resident; a mark that exists makes the append throw
@@ -79,6 +79,9 @@ public:
                 const std::vector<std::pair<std::string, std::string>>& rejected);
     std::vector<Event> rejectedEvents(int max) const;
     long pendingCount() const;
+    // Forgets pending events of `type` but the newest `keep` (telemetry the
+    // hub will never need while the kiosk is cut off for long).
+    void trimPending(const std::string& type, int keep);
     long rejectedCount() const;
 
     // Runs `work` in one write transaction on the store's session; rolls

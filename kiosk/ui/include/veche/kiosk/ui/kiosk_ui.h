@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 
+#include "veche/hardware/cabinet_monitor.h"
 #include "veche/kiosk/services.h"
 
 namespace veche::kiosk::ui {
@@ -31,7 +32,7 @@ struct UiOptions {
 // A main() does, in this order:
 //     KioskUi::prepareEnvironment();          // before QGuiApplication
 //     QGuiApplication app(argc, argv);
-//     KioskUi ui(services, options);          // services outlive ui
+//     KioskUi ui(services, options, cabinet); // services and cabinet outlive ui
 //     if (!ui.show()) return 1;               // or: return ui.saveScreenshots(dir);
 //     return app.exec();
 class KioskUi {
@@ -41,8 +42,17 @@ public:
     // already set it.
     static void prepareEnvironment();
 
-    // Needs a running QGuiApplication. Loads nothing yet.
-    KioskUi(KioskServices& services, UiOptions options = {});
+    // The event loop's exit code when the cabinet's battery runs low: main()
+    // stops the backend (its writes are durable) and the service manager
+    // powers the kiosk off (docs/hardware.md).
+    static constexpr int kBatteryShutdownExit = 3;
+
+    // Needs a running QGuiApplication. Loads nothing yet. With a `cabinet`,
+    // presence wakes the attract screen, an opened cabinet locks the screens,
+    // touches keep the backlight on, and a low battery ends the event loop
+    // with kBatteryShutdownExit.
+    KioskUi(KioskServices& services, UiOptions options = {},
+            hardware::CabinetMonitor* cabinet = nullptr);
     ~KioskUi();
     KioskUi(const KioskUi&) = delete;
     KioskUi& operator=(const KioskUi&) = delete;
