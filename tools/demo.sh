@@ -2,20 +2,22 @@
 # The demo on embedded defaults: recounts the sample owners' meeting, then
 # starts the hub (SQLite in ./veche-state, http://127.0.0.1:8080) filled with
 # that meeting as an open assembly, two simulated GSM modems for the hub, and
-# a lobby kiosk with its own simulated modem (a window when there is a
-# display, otherwise offscreen, with screenshots of every screen), and prints
-# what to try. Ctrl-C stops it all. Installs and builds what it needs.
+# a lobby kiosk with its own simulated modem and a simulated cabinet of Modbus
+# modules (a window when there is a display, otherwise offscreen, with
+# screenshots of every screen), and prints what to try. Ctrl-C stops it all. Installs and builds what it needs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 tools/install-deps.sh
 cmake --preset default >/dev/null
 cmake --build --preset default --target veche-hub veche-modem-sim veche-modem-worker \
-    veche-ussd-phone veche-kiosk >/dev/null
+    veche-ussd-phone veche-kiosk veche-modbus-sim >/dev/null
 
 hub=build/default/bin/veche-hub
 sim=build/default/bin/veche-modem-sim
 kiosk=build/default/bin/veche-kiosk
+modbus_sim=build/default/bin/veche-modbus-sim
+cabinet=hardware/cabinets/owen-lobby.json
 bundle=docs/samples/oss-mkd-sadovaya-12
 state=veche-state
 
@@ -34,6 +36,13 @@ for modem in modem1 modem2 kiosk-modem; do
         < "$state/$modem.in" > /dev/null &
     exec {fd}> "$state/$modem.in"  # held open here: the simulators live as long as the demo
 done
+# The kiosk's cabinet: ОВЕН МВ110 inputs, МУ110 relays, a temperature sensor
+# and a UPS on one simulated RS-485 line (a pty). A line written to
+# $state/cabinet.in is a command ("set door 1"); answers go to cabinet.log.
+mkfifo "$state/cabinet.in"
+"$modbus_sim" --cabinet "$cabinet" --rtu-link "$state/ttyModbus" --set temperature=3.5 \
+    --set mains=1 --set battery_level=95 < "$state/cabinet.in" > "$state/cabinet.log" &
+exec {fd}> "$state/cabinet.in"
 cat > "$state/demo.properties" <<CONF
 sms.modems = $state/modem1, $state/modem2
 sms.parts_per_minute = 20
@@ -86,6 +95,7 @@ code=$("$hub" enrolment create --building "$building" --config "$state/demo.prop
 
 # The lobby kiosk of the sample building, with its own simulated modem.
 kiosk_args=(--state "$state/kiosk" --hub http://127.0.0.1:8080 --modem "$state/kiosk-modem"
+            --cabinet "$cabinet" --modbus-device "$state/ttyModbus"
             --enrol "$code" --name "Подъезд 1")
 "$kiosk" --screenshots "$state/screenshots" 2>/dev/null
 if [[ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]]; then
@@ -105,5 +115,16 @@ cat <<KIOSK
 == Киоск в подъезде дома 12 работает $where
   Снимки всех экранов (книжная и альбомная ориентация, обычная и контрастная тема):
   $state/screenshots/*.png
+
+== Шкаф киоска (имитатор Modbus RTU: ОВЕН МВ110 и МУ110, датчик температуры, ИБП).
+  В шкафу 3,5 °C — обогрев включён:  echo 'get heater_relay' > $state/cabinet.in; cat $state/cabinet.log
+  Кто-то подошёл — экран просыпается:   echo 'set presence 1' > $state/cabinet.in
+  Открыта дверца — «Терминал временно недоступен» и тревога на хабе:
+                                        echo 'set door 1' > $state/cabinet.in
+  Датчик температуры не отвечает:      echo 'fault climate gone' > $state/cabinet.in
+  Пропало питание (тревога на хабе):   echo 'set mains 0' > $state/cabinet.in
+  При заряде 20 % и ниже киоск завершит работу: echo 'set battery_level 15' > $state/cabinet.in
+  Состояние киосков на хабе:
+  curl -s -H 'Authorization: Bearer $auditor' http://127.0.0.1:8080/api/v1/kiosks
 KIOSK
 wait "$hub_pid"

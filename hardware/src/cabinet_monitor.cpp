@@ -90,7 +90,9 @@ void CabinetMonitor::handle(const BusSnapshot& snapshot) {
         std::lock_guard lock(mutex_);
         const Millis now = clock_();
         tell = apply(policy_->update(snapshot, now), now);
-        if (now >= nextTelemetry_) {
+        // The first telemetry waits for a second round of polls: by then the
+        // relays were set as the policy wants them and read back.
+        if (++snapshotsHandled_ > buses_.size() && now >= nextTelemetry_) {
             recorder_.recordTelemetry(policy_->status(), now);
             nextTelemetry_ = now + config_.policy.telemetryEvery.count();
         }

@@ -100,11 +100,14 @@ protected:
     std::unique_ptr<CabinetMonitor> monitor;  // stops before the simulator goes
 };
 
-TEST_F(CabinetMonitorTest, SendsTelemetryFromTheFirstPoll) {
+TEST_F(CabinetMonitorTest, TheFirstTelemetryShowsTheRelaysAlreadySet) {
+    simulator->set(Signal::Temperature, 2);
     start();
     ASSERT_TRUE(observer.waitFor([&] { return !observer.telemetry.empty(); }));
     const auto& first = observer.telemetry.front();
-    EXPECT_EQ(first.values.at(Signal::Temperature), 20);
+    EXPECT_EQ(first.values.at(Signal::Temperature), 2);
+    EXPECT_EQ(first.values.at(Signal::HeaterRelay), 1);
+    EXPECT_EQ(first.values.at(Signal::BacklightRelay), 1);
     EXPECT_EQ(first.devices.size(), 4u);
 }
 

@@ -43,7 +43,8 @@ using Clock = std::function<Millis()>;
 // Watches and drives the cabinet: one thread per bus owns that bus (nobody
 // else touches it) and polls it every `pollInterval`; CabinetPolicy decides,
 // alarms and telemetry (every `telemetryEvery`) go to the recorder, screen
-// changes to the listener. Thread-safe.
+// changes to the listener; the first telemetry follows the second round of
+// polls, once the relays were set. Thread-safe.
 class CabinetMonitor {
 public:
     // `recorder` and the listener must outlive the monitor.
@@ -86,6 +87,7 @@ private:
     std::unique_ptr<CabinetPolicy> policy_;
     std::map<Signal, bool> relays_;
     Millis nextTelemetry_ = 0;
+    std::size_t snapshotsHandled_ = 0;
     std::vector<std::unique_ptr<BusThread>> buses_;
 };
 
