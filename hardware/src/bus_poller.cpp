@@ -77,6 +77,13 @@ std::string BusPoller::pollDevice(const DeviceConfig& device, const std::map<Sig
     for (const auto& [signal, map] : device.profile.signalMaps) {
         auto& [range, words] = read[map.table];
         double value = valueOf(signal, map, rawOf(map, words, range.first));
+        if (isMeasurement(signal)) {
+            const auto [low, high] = plausibleRange(signal);
+            if (value < low || value > high) {
+                return std::string(nameOf(signal)) + " reads " + std::to_string(value) +
+                       ", which no working sensor gives: check the profile's scale";
+            }
+        }
         auto want = wanted.find(signal);
         if (isRelay(signal) && want != wanted.end() && (value != 0.0) != want->second) {
             const auto raw = static_cast<std::uint16_t>(want->second != map.inverted ? 1 : 0);

@@ -1,5 +1,6 @@
 #include "veche/hardware/cabinet.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <stdexcept>
@@ -50,7 +51,7 @@ BusConfig parseBus(const Poco::JSON::Object& o, const std::string& profileDir,
     bus.responseTimeout = duration(o, "response_timeout_ms", 10, 5000, bus.responseTimeout, where);
     bus.byteTimeout = duration(o, "byte_timeout_ms", 1, 1000, bus.byteTimeout, where);
     bus.retries = json::integer(o, "retries", 0, 5, bus.retries, where);
-    bus.pollInterval = duration(o, "poll_interval_ms", 0, 60000, bus.pollInterval, where);
+    bus.pollInterval = duration(o, "poll_interval_ms", 10, 60000, bus.pollInterval, where);
     bus.offlineAfter = json::integer(o, "offline_after", 1, 100, bus.offlineAfter, where);
     bus.offlineRetry = duration(o, "offline_retry_ms", 100, 600000, bus.offlineRetry, where);
     auto devices = o.getArray("devices");
@@ -98,6 +99,12 @@ PolicyConfig parsePolicy(const Poco::JSON::Object& o, const std::string& where) 
     return p;
 }
 
+bool isDeviceName(const std::string& name) {
+    return !name.empty() && name.size() <= 40 && std::all_of(name.begin(), name.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+    });
+}
+
 // Each device name once, each slave id once per bus, each signal from one device.
 void checkCabinet(const CabinetConfig& cabinet) {
     std::set<std::string> names;
@@ -105,6 +112,11 @@ void checkCabinet(const CabinetConfig& cabinet) {
     for (const auto& bus : cabinet.buses) {
         std::set<int> slaves;
         for (const auto& device : bus.devices) {
+            if (!isDeviceName(device.name)) {
+                throw std::invalid_argument("cabinet: device name " + device.name +
+                                            " must be 1 to 40 of a-z, 0-9, _ and - (the hub "
+                                            "names alarms by it)");
+            }
             if (!names.insert(device.name).second) {
                 throw std::invalid_argument("cabinet: device name " + device.name + " repeats");
             }

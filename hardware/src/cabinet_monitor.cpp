@@ -1,5 +1,8 @@
 #include "veche/hardware/cabinet_monitor.h"
 
+#include <cmath>
+#include <iostream>
+
 #include "veche/hardware/bus_poller.h"
 #include "veche/hardware/modbus_bus.h"
 
@@ -29,11 +32,10 @@ CabinetMonitor::~CabinetMonitor() {
 }
 
 void CabinetMonitor::setListener(CabinetListener* listener) {
-    const auto current = status();
     std::lock_guard lock(listenerMutex_);
     listener_ = listener;
     if (listener_) {
-        listener_->onStatus(current);
+        listener_->onStatus(status());
     }
 }
 
@@ -68,9 +70,17 @@ void CabinetMonitor::run(BusThread& bus) {
     const auto interval = bus.poller.config().pollInterval;
     unsigned long seenPokes = 0;
     for (;;) {
-        const auto snapshot = bus.poller.poll(wantedRelays(), clock_());
-        handle(snapshot);
+        try {
+            handle(bus.poller.poll(wantedRelays(), clock_()));
+        } catch (const std::exception& e) {
+            // The store could not take an alarm or telemetry: the policy
+            // forgot what was not recorded and decides it again next poll.
+            std::cerr << "veche cabinet: bus " << bus.poller.config().name << ": " << e.what()
+                      << '\n';
+        }
         std::unique_lock lock(mutex_);
+        // A poke without the lock may come just before this wait; it then
+        // waits one interval at most.
         wake_.wait_for(lock, interval, [&] { return stopping_ || pokes_ != seenPokes; });
         if (stopping_) {
             return;
@@ -85,11 +95,26 @@ std::map<Signal, bool> CabinetMonitor::wantedRelays() const {
 }
 
 void CabinetMonitor::handle(const BusSnapshot& snapshot) {
-    std::function<void()> tell;
+    News news;
     {
         std::lock_guard lock(mutex_);
         const Millis now = clock_();
-        tell = apply(policy_->update(snapshot, now), now);
+        if (const Millis touched = touchedAt_.exchange(0)) {
+            policy_->noteActivity(touched);
+        }
+        const CabinetDecision decision = policy_->update(snapshot, now);
+        if (decision.relays != relays_) {
+            relays_ = decision.relays;
+            poke();  // the other buses write their relays now, not at their next poll
+        }
+        news = {decision.statusChanged, decision.wake, decision.shutdown, {}};
+        if (decision.shutdown) {
+            news.shutdownReason =
+                "battery at " +
+                std::to_string(std::lround(policy_->status().values.at(Signal::BatteryLevel))) +
+                "% on battery";
+        }
+        record(decision.alarms, now);
         // The first telemetry waits for a second round of polls: by then the
         // relays were set as the policy wants them and read back.
         if (++snapshotsHandled_ > buses_.size() && now >= nextTelemetry_) {
@@ -97,51 +122,46 @@ void CabinetMonitor::handle(const BusSnapshot& snapshot) {
             nextTelemetry_ = now + config_.policy.telemetryEvery.count();
         }
     }
-    tell();
+    tell(news);
 }
 
-std::function<void()> CabinetMonitor::apply(const CabinetDecision& decision, Millis now) {
-    for (const auto& alarm : decision.alarms) {
-        recorder_.recordAlarm(alarm, now);
+void CabinetMonitor::record(const std::vector<AlarmChange>& alarms, Millis now) {
+    for (std::size_t i = 0; i < alarms.size(); ++i) {
+        try {
+            recorder_.recordAlarm(alarms[i], now);
+        } catch (...) {
+            for (std::size_t j = i; j < alarms.size(); ++j) {
+                policy_->revertAlarm(alarms[j]);
+            }
+            throw;
+        }
     }
-    const bool relaysChanged = decision.relays != relays_;
-    relays_ = decision.relays;
-    if (relaysChanged) {
-        ++pokes_;  // the other buses write their relays now, not at their next poll
-        wake_.notify_all();
+}
+
+void CabinetMonitor::tell(const News& news) {
+    std::lock_guard lock(listenerMutex_);
+    if (!listener_) {
+        return;
     }
-    auto status = policy_->status();
-    std::string shutdownReason;
-    if (decision.shutdown) {
-        shutdownReason = "battery at " +
-                         std::to_string(static_cast<int>(status.values[Signal::BatteryLevel])) +
-                         "% on battery";
+    if (news.statusChanged) {
+        listener_->onStatus(status());  // the latest, never one overtaken by another thread's
     }
-    return [this, decision, status = std::move(status), shutdownReason] {
-        std::lock_guard lock(listenerMutex_);
-        if (!listener_) {
-            return;
-        }
-        if (decision.statusChanged) {
-            listener_->onStatus(status);
-        }
-        if (decision.wake) {
-            listener_->onWake();
-        }
-        if (decision.shutdown) {
-            listener_->onShutdown(shutdownReason);
-        }
-    };
+    if (news.wake) {
+        listener_->onWake();
+    }
+    if (news.shutdown) {
+        listener_->onShutdown(news.shutdownReason);
+    }
+}
+
+void CabinetMonitor::poke() {
+    pokes_.fetch_add(1);
+    wake_.notify_all();
 }
 
 void CabinetMonitor::noteActivity() {
-    std::function<void()> tell;
-    {
-        std::lock_guard lock(mutex_);
-        const Millis now = clock_();
-        tell = apply(policy_->noteActivity(now), now);
-    }
-    tell();
+    touchedAt_ = clock_();
+    poke();
 }
 
 CabinetStatus CabinetMonitor::status() const {

@@ -23,7 +23,7 @@ bool isException(int error) {
 // Nothing (or garbage) came back on a link that still works.
 bool isLineNoise(int error) {
     return error == ETIMEDOUT || error == EMBBADCRC || error == EMBBADDATA || error == EMBBADEXC ||
-           error == EMBMDATA || error == EMBBADSLAVE;
+           error == EMBBADSLAVE;
 }
 
 void setTimeout(modbus_t* ctx, std::chrono::milliseconds timeout,
@@ -94,8 +94,8 @@ BusResult ModbusBus::run(int slave, Call call) {
         const int error = errno;
         result = {false, isException(error),
                   description_ + " slave " + std::to_string(slave) + ": " + modbus_strerror(error)};
-        if (isException(error)) {
-            return result;
+        if (isException(error) || error == EMBMDATA) {
+            return result;  // the device answered, or the request was too big to send
         }
         if (isLineNoise(error)) {
             modbus_flush(context_);

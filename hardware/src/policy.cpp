@@ -74,11 +74,16 @@ CabinetDecision CabinetPolicy::update(const BusSnapshot& snapshot, Millis now) {
     return decision;
 }
 
-CabinetDecision CabinetPolicy::noteActivity(Millis now) {
-    CabinetDecision decision;
-    lastActivity_ = now;
-    decideRelays(decision, now);
-    return decision;
+void CabinetPolicy::noteActivity(Millis at) {
+    lastActivity_ = std::max(lastActivity_, at);
+}
+
+void CabinetPolicy::revertAlarm(const AlarmChange& change) {
+    if (change.raised) {
+        status_.openAlarms.erase(change.key);
+    } else {
+        status_.openAlarms.insert(change.key);
+    }
 }
 
 void CabinetPolicy::decideRelays(CabinetDecision& decision, Millis now) {
@@ -139,12 +144,23 @@ void CabinetPolicy::decideAlarms(CabinetDecision& decision,
                  device.name + " does not answer: " + device.lastError);
     }
     for (const auto& key : std::set<AlarmKey>(status_.openAlarms)) {
-        const bool gone = std::none_of(status_.devices.begin(), status_.devices.end(),
-                                       [&](const auto& d) { return d.name == key.subject; });
-        if (key.alarm == "device_offline" && gone) {
-            setAlarm(decision, key, false, "device no longer installed");
+        if (!stillWatched(key)) {
+            setAlarm(decision, key, false, "");
         }
     }
+}
+
+bool CabinetPolicy::stillWatched(const AlarmKey& key) const {
+    static const std::map<std::string, Signal> kCause = {{"tamper", Signal::Tamper},
+                                                         {"door_open", Signal::Door},
+                                                         {"mains_lost", Signal::Mains},
+                                                         {"battery_low", Signal::Mains}};
+    if (key.alarm == "device_offline") {
+        return std::any_of(status_.devices.begin(), status_.devices.end(),
+                           [&](const auto& d) { return d.name == key.subject; });
+    }
+    auto cause = kCause.find(key.alarm);
+    return cause == kCause.end() || suppliers_.contains(cause->second);
 }
 
 void CabinetPolicy::setAlarm(CabinetDecision& decision, AlarmKey key, bool raised,

@@ -96,6 +96,10 @@ bool isMeasurement(Signal signal) {
     return signal == Signal::Temperature || signal == Signal::BatteryLevel;
 }
 
+Plausible plausibleRange(Signal measurement) {
+    return measurement == Signal::Temperature ? Plausible{-60, 100} : Plausible{0, 100};
+}
+
 std::string_view nameOf(Table table) {
     for (const auto& [t, name] : kTableNames) {
         if (t == table) {
@@ -146,6 +150,15 @@ DeviceProfile parseProfile(const std::string& id, const std::string& text) {
     }
     if (profile.signalMaps.empty()) {
         throw std::invalid_argument(where + ": signals: names no signal");
+    }
+    for (const auto& [table, range] : addressRanges(profile)) {
+        const bool bits = table == Table::Coil || table == Table::DiscreteInput;
+        if (range.count() > (bits ? 2000 : 125)) {
+            throw std::invalid_argument(where + ": signals: the " + std::string(nameOf(table)) +
+                                        "s span " + std::to_string(range.count()) +
+                                        ", more than one request reads (" +
+                                        (bits ? "2000" : "125") + ")");
+        }
     }
     return profile;
 }

@@ -17,7 +17,7 @@ struct KioskArgs {
     std::string modem;             // the GSM modem's device; empty: none
     std::string cabinet;           // the cabinet file (Modbus I/O); empty: none
     std::string modbusDevice;      // replaces the serial device of the cabinet's RTU buses
-    std::string profiles;          // where the device profiles are; empty: the installed ones
+    std::string profiles;          // where the device profiles are; empty: the source tree's
     bool windowed = false;
     bool landscape = false;
     int idleSeconds = 120;

@@ -93,7 +93,7 @@ std::set<hardware::AlarmKey> KioskCabinetRecorder::openAlarms() {
     return open;
 }
 
-void KioskCabinetRecorder::saveOpenAlarms(const hardware::AlarmChange& change) {
+std::string KioskCabinetRecorder::openAlarmsAfter(const hardware::AlarmChange& change) {
     auto open = openAlarms();
     if (change.raised) {
         open.insert(change.key);
@@ -107,7 +107,7 @@ void KioskCabinetRecorder::saveOpenAlarms(const hardware::AlarmChange& change) {
         alarm.set("subject", key.subject);
         list.add(alarm);
     }
-    store_.setMeta(kOpenAlarms, jsonText(list));
+    return jsonText(list);
 }
 
 void KioskCabinetRecorder::recordAlarm(const hardware::AlarmChange& change, hardware::Millis at) {
@@ -118,8 +118,8 @@ void KioskCabinetRecorder::recordAlarm(const hardware::AlarmChange& change, hard
     if (!change.detail.empty()) {
         data.set("detail", change.detail.substr(0, 500));
     }
-    store_.appendEvent({newEventId(kioskId_, env_), "alarm", at, jsonText(data), ""});
-    saveOpenAlarms(change);
+    store_.appendEventSettingMeta({newEventId(kioskId_, env_), "alarm", at, jsonText(data), ""},
+                                  kOpenAlarms, openAlarmsAfter(change));
     poke_();
 }
 

@@ -198,6 +198,16 @@ void KioskStore::appendEvent(const Event& e,
     }
 }
 
+void KioskStore::appendEventSettingMeta(const Event& e, const std::string& key,
+                                        const std::string& value) {
+    write([&](Poco::Data::Session& s) {
+        s << "INSERT INTO events (id, type, at, data) VALUES (?, ?, ?, ?)", useRef(e.id),
+            useRef(e.type), useRef(e.at), useRef(e.data), now;
+        s << "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", useRef(key), useRef(value),
+            now;
+    });
+}
+
 bool KioskStore::hasMark(const std::string& kind, const std::string& key) const {
     Poco::Int64 count = 0;
     read([&](Poco::Data::Session& s) {

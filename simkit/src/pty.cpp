@@ -43,6 +43,9 @@ Pty::Pty(const std::filesystem::path& link) : link_(link) {
     termios tio{};
     if (slave_ < 0 || tcgetattr(slave_, &tio) != 0) {
         const int saved = errno;
+        if (slave_ >= 0) {
+            ::close(slave_);
+        }
         ::close(master_);
         errno = saved;
         fail(std::string("open ") + name);

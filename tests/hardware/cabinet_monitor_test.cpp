@@ -4,8 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <stdexcept>
 
 #include "hardware_test_support.h"
 #include "veche/hardware/sim/modbus_simulator.h"
@@ -30,6 +32,9 @@ class Observer : public CabinetRecorder, public CabinetListener {
 public:
     std::set<AlarmKey> openAlarms() override { return initiallyOpen; }
     void recordAlarm(const AlarmChange& change, Millis) override {
+        if (failNextAlarm.exchange(false)) {
+            throw std::runtime_error("database is locked");
+        }
         note([&] { alarms.push_back(change); });
     }
     void recordTelemetry(const CabinetStatus& status, Millis) override {
@@ -57,6 +62,7 @@ public:
     }
 
     std::set<AlarmKey> initiallyOpen;
+    std::atomic<bool> failNextAlarm{false};
     std::mutex mutex;
     std::condition_variable changed;
     std::vector<AlarmChange> alarms;
@@ -134,6 +140,16 @@ TEST_F(CabinetMonitorTest, TamperLocksTheKioskAndRaisesAnAlarmUntilClosed) {
     simulator->set(Signal::Tamper, 0);
     ASSERT_TRUE(observer.waitFor([&] { return !observer.last.locked; }));
     EXPECT_TRUE(observer.hasAlarm("tamper", false));
+}
+
+TEST_F(CabinetMonitorTest, AnAlarmTheStoreRefusedOnceIsRecordedAtTheNextPoll) {
+    start();
+    ASSERT_TRUE(observer.waitFor([&] { return !observer.telemetry.empty(); }));
+    observer.failNextAlarm = true;
+    simulator->set(Signal::Tamper, 1);
+    ASSERT_TRUE(observer.waitFor([&] { return observer.hasAlarm("tamper", true); }));
+    EXPECT_FALSE(observer.failNextAlarm);
+    EXPECT_EQ(observer.alarms.size(), 1u);
 }
 
 TEST_F(CabinetMonitorTest, TheHeaterAndFanFollowTheTemperature) {

@@ -137,6 +137,14 @@ TEST_P(ModbusLinkTest, ACorruptReplyIsAnErrorAndTheLineStaysUsable) {
     EXPECT_EQ(snapshot.values.at(Signal::BatteryLevel), 87);
 }
 
+TEST_P(ModbusLinkTest, AnImplausibleMeasurementFailsItsDevicesPoll) {
+    simulator->set(Signal::Temperature, -3276.8);  // the sensor's "no probe" value
+    auto snapshot = poller->poll({}, 0);
+    EXPECT_EQ(device(snapshot, "climate").lastError.rfind("temperature reads -3276.8", 0), 0u)
+        << device(snapshot, "climate").lastError;
+    EXPECT_FALSE(snapshot.values.contains(Signal::Temperature));
+}
+
 TEST_P(ModbusLinkTest, AnExceptionReplyIsNamedAndNotRetried) {
     simulator->setFault("inputs", Fault::Exception, MODBUS_EXCEPTION_ILLEGAL_DATA_ADDRESS);
     const auto before = simulator->requestsSeen("inputs");

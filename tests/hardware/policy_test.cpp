@@ -74,7 +74,8 @@ TEST_F(PolicyTest, LongInactivityDimsTheBacklightAndPresenceOrATouchRestoresIt) 
     EXPECT_FALSE(d.relays.at(Signal::BacklightRelay));
     EXPECT_TRUE(d.statusChanged);
     EXPECT_FALSE(policy.status().backlight);
-    d = policy.noteActivity(11 * kMinute);
+    policy.noteActivity(11 * kMinute);
+    d = policy.update(quiet(), 11 * kMinute);
     EXPECT_TRUE(d.relays.at(Signal::BacklightRelay));
     EXPECT_TRUE(d.statusChanged);
     EXPECT_FALSE(policy.update(quiet(), 21 * kMinute - 1).statusChanged);
@@ -178,6 +179,28 @@ TEST_F(PolicyTest, AlarmsLeftOpenBeforeARestartAreClearedWhenTheirCauseIsGone) {
         (std::vector<std::pair<std::string, bool>>{
             {"tamper", false}, {"device_offline/ups", false}, {"device_offline/old", false}}));
     EXPECT_TRUE(restarted.status().openAlarms.empty());
+}
+
+TEST_F(PolicyTest, RestoredAlarmsOfWhatTheCabinetNoLongerHasAreCleared) {
+    cabinet.buses[0].devices.pop_back();  // the UPS was taken out
+    CabinetPolicy restarted(cabinet, {{"mains_lost", ""}, {"battery_low", ""}, {"door_open", ""}},
+                            0);
+    auto withoutUps = quiet({{Signal::Door, 1}});
+    withoutUps.values.erase(Signal::Mains);
+    withoutUps.values.erase(Signal::BatteryLevel);
+    withoutUps.devices.pop_back();
+    auto d = restarted.update(withoutUps, 1000);
+    EXPECT_EQ(alarmsOf(d), (std::vector<std::pair<std::string, bool>>{{"battery_low", false},
+                                                                      {"mains_lost", false}}));
+    EXPECT_EQ(restarted.status().openAlarms, (std::set<AlarmKey>{{"door_open", ""}}));
+}
+
+TEST_F(PolicyTest, AnAlarmNobodyCouldRecordIsDecidedAgain) {
+    auto d = policy.update(quiet({{Signal::Tamper, 1}}), 1000);
+    ASSERT_EQ(d.alarms.size(), 1u);
+    policy.revertAlarm(d.alarms[0]);
+    EXPECT_EQ(alarmsOf(policy.update(quiet({{Signal::Tamper, 1}}), 2000)),
+              (std::vector<std::pair<std::string, bool>>{{"tamper", true}}));
 }
 
 TEST_F(PolicyTest, AStillOpenConditionIsNotRaisedTwiceAfterARestart) {

@@ -74,6 +74,10 @@ TEST(Profile, ErrorsNameTheProfileAndTheField) {
               "profile board: signals: unknown signal smoke");
     EXPECT_EQ(parse(R"("temperature": {"table": "coil", "address": 1})"),
               "profile board: signals.temperature: table: a measurement must be a whole register");
+    EXPECT_EQ(parse(R"("presence": {"table": "holding_register", "address": 0, "bit": 0},
+                       "tamper": {"table": "holding_register", "address": 200, "bit": 0})"),
+              "profile board: signals: the holding_registers span 201, more than one request "
+              "reads (125)");
     EXPECT_EQ(errorOf([] { parseProfile("x", "{"); }).rfind("profile x: not valid JSON", 0), 0u);
     EXPECT_EQ(errorOf([] { loadProfile(profileDir(), "no-such-module"); }),
               profileDir() + "/no-such-module.json: cannot be read");
@@ -106,6 +110,9 @@ TEST(Cabinet, RefusesAmbiguousOrImpossibleSetups) {
     EXPECT_EQ(parse(cabinetJson(R"({"name": "a", "profile": "owen-mv110-8d", "slave": 5},
                                  {"name": "b", "profile": "owen-mu110-8r", "slave": 5})")),
               "cabinet: bus line: slave id 5 of b is taken by another device");
+    EXPECT_EQ(parse(cabinetJson(R"({"name": "ИБП", "profile": "owen-mv110-8d"})")),
+              "cabinet: device name ИБП must be 1 to 40 of a-z, 0-9, _ and - (the hub names "
+              "alarms by it)");
     EXPECT_EQ(parse(cabinetJson(R"({"name": "a", "profile": "owen-mv110-8d", "slave": 300})")),
               "cabinet: buses[0].devices[0]: slave: must be an integer 1–247, not 300");
     EXPECT_EQ(parse(cabinetJson(R"({"name": "a", "profile": "owen-mv110-8d"})",

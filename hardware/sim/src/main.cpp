@@ -109,6 +109,9 @@ bool runCommand(ModbusSimulator& sim, const std::string& line) {
             std::string device, fault;
             int code = 0;
             in >> device >> fault >> code;
+            if (faultNamed(fault) == Fault::Exception && (code < 1 || code > 11)) {
+                throw std::invalid_argument("an exception code is 1 to 11");
+            }
             sim.setFault(device, faultNamed(fault), code);
             std::cout << "ok fault" << std::endl;
         } else {

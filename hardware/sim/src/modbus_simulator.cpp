@@ -64,9 +64,11 @@ std::uint16_t* registerCell(modbus_mapping_t* m, const SignalMap& map) {
                : &m->tab_input_registers[map.address - static_cast<int>(m->start_input_registers)];
 }
 
-void writeAll(int fd, const std::uint8_t* data, std::size_t size) {
+// Writes to the pty or a socket; a socket whose peer left gives an error,
+// not SIGPIPE.
+void writeAll(int fd, const std::uint8_t* data, std::size_t size, bool socket) {
     while (size > 0) {
-        const ssize_t n = ::write(fd, data, size);
+        const ssize_t n = socket ? ::send(fd, data, size, MSG_NOSIGNAL) : ::write(fd, data, size);
         if (n < 0 && (errno == EINTR || errno == EAGAIN)) {
             pollfd p{fd, POLLOUT, 0};
             ::poll(&p, 1, 100);
@@ -219,7 +221,7 @@ struct ModbusSimulator::Impl {
             reply[4] = static_cast<std::uint8_t>(length >> 8);
             reply[5] = static_cast<std::uint8_t>(length & 0xFF);
         }
-        writeAll(fd, reply.data(), reply.size());
+        writeAll(fd, reply.data(), reply.size(), header != 1);
     }
 
     void serveRtuLoop() {
@@ -340,6 +342,9 @@ ModbusSimulator::~ModbusSimulator() {
     }
     if (impl_->rtu) {
         modbus_free(impl_->rtu);
+    }
+    if (impl_->tcp) {
+        modbus_free(impl_->tcp);
     }
     for (auto& d : impl_->devices) {
         modbus_mapping_free(d.map);

@@ -77,8 +77,30 @@ void Metrics::addGaugeFamilies(std::function<std::vector<GaugeFamily>()> read) {
 }
 
 std::string Metrics::render() const {
-    std::lock_guard lock(mutex_);
     std::ostringstream out;
+    std::vector<Gauge> gauges;
+    decltype(families_) families;
+    {
+        // Gauges read the database: they are read after the lock is let go,
+        // so that requests are not held up by a scrape.
+        std::lock_guard lock(mutex_);
+        renderRequests(out);
+        gauges = gauges_;
+        families = families_;
+    }
+    for (const Gauge& g : gauges) {
+        out << "# HELP " << g.name << ' ' << g.help << "\n# TYPE " << g.name << " gauge\n"
+            << g.name << ' ' << number(g.read()) << '\n';
+    }
+    for (const auto& read : families) {
+        for (const GaugeFamily& f : read()) {
+            renderFamily(out, f);
+        }
+    }
+    return out.str();
+}
+
+void Metrics::renderRequests(std::ostream& out) const {
     out << "# HELP veche_http_requests_total HTTP requests by route, method and status.\n"
            "# TYPE veche_http_requests_total counter\n";
     for (const auto& [key, count] : requests_) {
@@ -100,16 +122,6 @@ std::string Metrics::render() const {
             << "veche_http_request_duration_seconds_count{route=\"" << r << "\"} " << h.count
             << '\n';
     }
-    for (const Gauge& g : gauges_) {
-        out << "# HELP " << g.name << ' ' << g.help << "\n# TYPE " << g.name << " gauge\n"
-            << g.name << ' ' << number(g.read()) << '\n';
-    }
-    for (const auto& read : families_) {
-        for (const GaugeFamily& f : read()) {
-            renderFamily(out, f);
-        }
-    }
-    return out.str();
 }
 
 }  // namespace veche::hub

@@ -24,7 +24,9 @@ struct DeviceStatus {
 // What one poll cycle of a bus found.
 struct BusSnapshot {
     // Each signal of a device that answered: inputs and relays as 0 or 1
-    // (after inversion), measurements scaled. Relays read back after writing.
+    // (after inversion), measurements scaled. A relay written in the cycle
+    // has the written state. A measurement outside plausibleRange() fails
+    // the device's poll instead.
     std::map<Signal, double> values;
     std::vector<DeviceStatus> devices;  // in the bus's order
 };

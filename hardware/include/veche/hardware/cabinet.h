@@ -66,7 +66,8 @@ struct CabinetConfig {
 
 // Parses a cabinet file (JSON, docs/hardware.md), loading each device's
 // profile from `profileDir`. Throws std::invalid_argument naming the field
-// that is wrong: also when two devices supply one signal, names repeat, two
+// that is wrong: also when two devices supply one signal, a device's name is
+// not 1–40 of a-z, 0-9, _ and - or repeats, two
 // devices share a slave id on one bus, or the thresholds overlap.
 CabinetConfig parseCabinet(const std::string& json, const std::string& profileDir);
 CabinetConfig loadCabinet(const std::string& path, const std::string& profileDir);

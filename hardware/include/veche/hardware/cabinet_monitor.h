@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <condition_variable>
 #include <functional>
 #include <memory>
@@ -42,9 +43,10 @@ using Clock = std::function<Millis()>;
 
 // Watches and drives the cabinet: one thread per bus owns that bus (nobody
 // else touches it) and polls it every `pollInterval`; CabinetPolicy decides,
-// alarms and telemetry (every `telemetryEvery`) go to the recorder, screen
-// changes to the listener; the first telemetry follows the second round of
-// polls, once the relays were set. Thread-safe.
+// alarms and telemetry (every `telemetryEvery`; the first once each bus was
+// polled twice, so the relays were set) go to the recorder, screen changes
+// to the listener. A bus thread survives a failing recorder: what was not
+// recorded is decided again at the next poll. Thread-safe.
 class CabinetMonitor {
 public:
     // `recorder` and the listener must outlive the monitor.
@@ -60,30 +62,45 @@ public:
     void start();
     void stop();  // idempotent; waits for the bus threads
 
-    // A resident touched the screen: the backlight comes on at once.
+    // A resident touched the screen: the backlight comes on with the next
+    // poll, which starts at once. Never waits for a bus or the recorder (the
+    // GUI thread calls it).
     void noteActivity();
     CabinetStatus status() const;
 
 private:
     struct BusThread;
+    // What the listener must hear after a poll.
+    struct News {
+        bool statusChanged = false;
+        bool wake = false;
+        bool shutdown = false;
+        std::string shutdownReason;
+    };
     void run(BusThread& bus);
     void handle(const BusSnapshot& snapshot);
-    // Applies a decision under the lock; returns what the listener must hear.
-    std::function<void()> apply(const CabinetDecision& decision, Millis now);
+    // Records each alarm; when one cannot be, the policy forgets it and the
+    // ones after it (they are decided again) and the error is rethrown.
+    void record(const std::vector<AlarmChange>& alarms, Millis now);
+    void tell(const News& news);
     std::map<Signal, bool> wantedRelays() const;
-    void pokeAll();
+    void poke();
 
     CabinetConfig config_;
     BusFactory makeBus_;
     CabinetRecorder& recorder_;
     Clock clock_;
+
+    // Lock order: listenerMutex_ before mutex_. Nothing is told to the
+    // listener under mutex_.
     std::mutex listenerMutex_;  // held while the listener is told something
     CabinetListener* listener_ = nullptr;
 
     mutable std::mutex mutex_;
     std::condition_variable wake_;
     bool stopping_ = false;
-    unsigned long pokes_ = 0;  // each bus thread compares with the count it last saw
+    std::atomic<unsigned long> pokes_{0};  // each bus thread compares with the count it last saw
+    std::atomic<Millis> touchedAt_{0};     // a touch not yet given to the policy
     std::unique_ptr<CabinetPolicy> policy_;
     std::map<Signal, bool> relays_;
     Millis nextTelemetry_ = 0;

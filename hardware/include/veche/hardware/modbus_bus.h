@@ -27,9 +27,6 @@ public:
                    std::vector<std::uint16_t>& out) override;
     BusResult write(int slave, Table table, int address, std::uint16_t value) override;
 
-    // "rtu:/dev/ttyUSB0@19200" or "tcp:127.0.0.1:1502".
-    const std::string& description() const { return description_; }
-
 private:
     template <typename Call>
     BusResult run(int slave, Call call);
@@ -37,7 +34,7 @@ private:
     void disconnect();
 
     BusConfig config_;
-    std::string description_;
+    std::string description_;  // "rtu:/dev/ttyUSB0@19200" or "tcp:127.0.0.1:1502"
     _modbus* context_ = nullptr;
     bool connected_ = false;
 };

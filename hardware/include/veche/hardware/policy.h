@@ -56,7 +56,9 @@ struct CabinetDecision {
 //    level battery_low is raised and shutdown asked for, once.
 //  - A device going offline raises device_offline and makes the cabinet
 //    degraded; its recovery clears both.
-// A signal whose device does not answer keeps its last known value.
+// A signal whose device does not answer keeps its last known value. An alarm
+// restored from before a restart whose signal or device is no longer in the
+// cabinet is cleared.
 class CabinetPolicy {
 public:
     // `openAlarms`: those raised and not cleared when the kiosk last ran, so
@@ -65,8 +67,11 @@ public:
 
     // Takes one bus's snapshot (of a cabinet with several buses, each in turn).
     CabinetDecision update(const BusSnapshot& snapshot, Millis now);
-    // A resident touched the screen.
-    CabinetDecision noteActivity(Millis now);
+    // A resident touched the screen at `at`; the next update() acts on it.
+    void noteActivity(Millis at);
+    // Undoes an alarm change update() decided but nobody could record: the
+    // next update() decides it again.
+    void revertAlarm(const AlarmChange& change);
 
     const CabinetStatus& status() const { return status_; }
 
@@ -77,6 +82,8 @@ private:
     void decideRelays(CabinetDecision& decision, Millis now);
     // `polled`: the devices of the snapshot just taken.
     void decideAlarms(CabinetDecision& decision, const std::vector<DeviceStatus>& polled);
+    // Whether the cabinet still has what raises `key`.
+    bool stillWatched(const AlarmKey& key) const;
     void setAlarm(CabinetDecision& decision, AlarmKey key, bool raised, const std::string& detail);
 
     PolicyConfig config_;

@@ -26,6 +26,14 @@ std::optional<Signal> parseSignal(std::string_view name);
 bool isRelay(Signal signal);
 bool isMeasurement(Signal signal);  // temperature, battery level: numbers, not states
 
+// The values a working sensor can give for a measurement; outside them the
+// reading is wrong (a sensor's error value, a wrong scale).
+struct Plausible {
+    double low = 0;
+    double high = 0;
+};
+Plausible plausibleRange(Signal measurement);
+
 // The four Modbus data tables.
 enum class Table {
     Coil,             // FC01 read, FC05 write
@@ -67,7 +75,8 @@ struct AddressRange {
 std::map<Table, AddressRange> addressRanges(const DeviceProfile& profile);
 
 // Parses a profile (JSON, see docs/hardware.md). Throws std::invalid_argument
-// naming the profile and the field that is wrong.
+// naming the profile and the field that is wrong, also when a table's signals
+// span more than one request can read (125 registers, 2000 bits).
 DeviceProfile parseProfile(const std::string& id, const std::string& json);
 
 // Reads `<dir>/<id>.json`. Throws std::invalid_argument when it cannot be

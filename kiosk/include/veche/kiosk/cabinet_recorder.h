@@ -14,8 +14,9 @@ namespace veche::kiosk {
 // Keeps the cabinet's alarms and telemetry as events for the hub
 // (docs/kiosk-sync.md: `alarm`, `telemetry`). Alarms leave before every
 // other event; the open ones are also kept in the store's meta, so that a
-// restarted kiosk clears those whose cause went away. At most a day of
-// telemetry waits for the hub. Thread-safe (the store is).
+// restarted kiosk clears those whose cause went away; an alarm and the open
+// list change in one transaction. At most a day of telemetry waits for the
+// hub. One caller at a time (the monitor records under its lock).
 class KioskCabinetRecorder : public hardware::CabinetRecorder {
 public:
     static constexpr int kPendingTelemetryKept = 288;  // a day at one every 5 minutes
@@ -31,7 +32,8 @@ public:
     void recordTelemetry(const hardware::CabinetStatus& status, hardware::Millis at) override;
 
 private:
-    void saveOpenAlarms(const hardware::AlarmChange& change);
+    // The open alarms as JSON once `change` is made.
+    std::string openAlarmsAfter(const hardware::AlarmChange& change);
 
     KioskStore& store_;
     std::string kioskId_;

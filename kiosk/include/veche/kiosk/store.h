@@ -70,6 +70,9 @@ public:
     // AlreadyDone, so of two racing ballots of one voter one is stored.
     void appendEvent(const Event& event,
                      const std::vector<std::pair<std::string, std::string>>& marks = {});
+    // Appends `event` and sets the meta `key` to `value` in one transaction.
+    void appendEventSettingMeta(const Event& event, const std::string& key,
+                                const std::string& value);
     bool hasMark(const std::string& kind, const std::string& key) const;
     std::vector<Event> pendingEvents(int max) const;
     // The hub's answers: stored events leave the outbox; refused ones stay

@@ -4,6 +4,7 @@
 #include <functional>
 #include <map>
 #include <mutex>
+#include <ostream>
 #include <string>
 #include <tuple>
 #include <utility>
@@ -52,6 +53,9 @@ private:
         std::string help;
         std::function<double()> read;
     };
+
+    // The request counters and latency histograms; under mutex_.
+    void renderRequests(std::ostream& out) const;
 
     mutable std::mutex mutex_;
     std::map<std::tuple<std::string, std::string, int>, std::uint64_t> requests_;

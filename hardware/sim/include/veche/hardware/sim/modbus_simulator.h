@@ -17,7 +17,7 @@ enum class Fault {
     NoReply,    // stays silent: the master times out
     BadCrc,     // replies with a corrupt frame (RTU: a wrong CRC; TCP: a wrong byte count)
     Exception,  // replies with the Modbus exception set with the fault
-    Gone,       // as NoReply, and reported as unplugged
+    Gone,       // unplugged: silent like NoReply, for scripts that mean it for good
 };
 
 // Modbus slaves built on libmodbus (modbus_reply() makes the answers) serving
