@@ -8,7 +8,8 @@ using Words = std::vector<std::uint16_t>;
 // The raw state bit or register of `map` in the words read for its table.
 std::uint16_t rawOf(const SignalMap& map, const Words& words, int first) {
     const auto word = words[static_cast<std::size_t>(map.address - first)];
-    return map.bit >= 0 ? static_cast<std::uint16_t>((word >> map.bit) & 1U) : word;
+    return map.bit >= 0 ? static_cast<std::uint16_t>((static_cast<unsigned>(word) >> map.bit) & 1U)
+                        : word;
 }
 
 double valueOf(Signal signal, const SignalMap& map, std::uint16_t raw) {

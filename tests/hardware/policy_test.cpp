@@ -34,7 +34,8 @@ BusSnapshot failing(BusSnapshot snapshot, const std::string& device, int failure
             d = {device, failures < 3, failures, "Connection timed out"};
         }
     }
-    for (const auto& d : testing::lobbyCabinet("").buses[0].devices) {
+    const auto cabinet = testing::lobbyCabinet("");
+    for (const auto& d : cabinet.buses[0].devices) {
         if (d.name == device) {
             for (const auto& [signal, map] : d.profile.signalMaps) {
                 snapshot.values.erase(signal);

@@ -129,7 +129,7 @@ struct ModbusSimulator::Impl {
         } else {
             raw = *registerCell(device->map, map);
             if (map.bit >= 0) {
-                raw = static_cast<std::uint16_t>((raw >> map.bit) & 1U);
+                raw = static_cast<std::uint16_t>((static_cast<unsigned>(raw) >> map.bit) & 1U);
             }
         }
         if (isMeasurement(signal)) {
