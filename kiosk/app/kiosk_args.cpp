@@ -20,34 +20,6 @@ const char* const kKioskUsage =
     "  --idle-seconds N    no touch for N s asks «Вы ещё здесь?» (default 120)\n"
     "  --screenshots DIR   render every screen with sample content to PNG and exit\n";
 
-provisioning::HubAddress parseHubUrl(const std::string& url) {
-    const std::string scheme = "http://";
-    if (url.rfind(scheme, 0) != 0) {
-        throw std::invalid_argument("--hub must start with http://, got \"" + url + "\"");
-    }
-    std::string rest = url.substr(scheme.size());
-    if (const auto slash = rest.find('/'); slash != std::string::npos) {
-        rest.resize(slash);
-    }
-    provisioning::HubAddress hub;
-    const auto colon = rest.rfind(':');
-    hub.host = rest.substr(0, colon);
-    if (hub.host.empty()) {
-        throw std::invalid_argument("--hub has no host: \"" + url + "\"");
-    }
-    if (colon != std::string::npos) {
-        const std::string port = rest.substr(colon + 1);
-        unsigned value = 0;
-        const auto [end, error] = std::from_chars(port.data(), port.data() + port.size(), value);
-        if (error != std::errc() || end != port.data() + port.size() || value == 0 ||
-            value > 65535) {
-            throw std::invalid_argument("--hub has a bad port: \"" + url + "\"");
-        }
-        hub.port = static_cast<std::uint16_t>(value);
-    }
-    return hub;
-}
-
 KioskArgs parseKioskArgs(const std::vector<std::string>& args) {
     KioskArgs a;
     for (std::size_t i = 0; i < args.size(); ++i) {
@@ -61,7 +33,7 @@ KioskArgs parseKioskArgs(const std::vector<std::string>& args) {
         if (flag == "--state") {
             a.stateDir = value();
         } else if (flag == "--hub") {
-            a.hub = parseHubUrl(value());
+            a.hub = provisioning::parseHubUrl(value());
         } else if (flag == "--enrol") {
             a.enrolCode = value();
         } else if (flag == "--name") {

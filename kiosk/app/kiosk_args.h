@@ -28,9 +28,6 @@ struct KioskArgs {
 // naming the option that is wrong.
 KioskArgs parseKioskArgs(const std::vector<std::string>& args);
 
-// "http://host:port" → host and port; throws std::invalid_argument.
-provisioning::HubAddress parseHubUrl(const std::string& url);
-
 extern const char* const kKioskUsage;
 
 }  // namespace veche::kiosk

@@ -4,41 +4,88 @@
 #include <Poco/JSON/Parser.h>
 
 #include <filesystem>
+#include <sstream>
+
 #include <stdexcept>
+#include "veche/kiosk/key_file.h"
 
 namespace veche::kiosk {
 
-std::optional<KioskIdentity> identityIn(const KioskStore& store) {
+std::optional<KioskIdentity> identityIn(KioskStore& store) {
+    const std::string keyFile = keyFileOf(store.path());
+    if (const auto old = store.meta("private_key")) {  // kept there before the key file
+        if (!readKeyFile(keyFile)) {
+            writeKeyFile(keyFile, *old);
+        }
+        store.write([](Poco::Data::Session& s) {
+            s << "DELETE FROM meta WHERE key = 'private_key'", Poco::Data::Keywords::now;
+        });
+    }
     const auto id = store.meta("kiosk_id");
-    const auto key = store.meta("private_key");
+    const auto key = readKeyFile(keyFile);
     if (!id || !key) {
         return std::nullopt;
     }
     return KioskIdentity{*id, store.meta("building_id").value_or(""), *key};
 }
 
+EnrolmentRefused::EnrolmentRefused(int httpStatus, std::string errorCode,
+                                   const std::string& message)
+    : std::runtime_error("the hub refused the enrolment (HTTP " + std::to_string(httpStatus) +
+                         (errorCode.empty() ? "" : " " + errorCode) + "): " + message),
+      status(httpStatus),
+      code(std::move(errorCode)) {}
+
+namespace {
+
+// The hub's refusal in `reply`: {"error": {"code", "message"}}.
+EnrolmentRefused refusalOf(const provisioning::HubReply& reply) {
+    try {
+        auto error = Poco::JSON::Parser()
+                         .parse(reply.body)
+                         .extract<Poco::JSON::Object::Ptr>()
+                         ->getObject("error");
+        if (error) {
+            return {reply.status, error->optValue<std::string>("code", ""),
+                    error->optValue<std::string>("message", "")};
+        }
+    } catch (const Poco::Exception&) {
+    }
+    return {reply.status, "", reply.body};
+}
+
+}  // namespace
+
 KioskIdentity enrol(KioskStore& store, const provisioning::HubAddress& hub, const std::string& code,
-                    const std::string& name) {
+                    const std::string& name, const std::string& buildingId) {
     const signing::KeyPair key = signing::KeyPair::generate();
     provisioning::HubReply reply;
     try {
-        reply = provisioning::HubClient::enrol(hub, code, key, name);
+        reply = provisioning::HubClient::enrol(hub, code, key, name, buildingId);
     } catch (const Poco::Exception& e) {
-        throw std::runtime_error("the hub at " + hub.host + ":" + std::to_string(hub.port) +
-                                 " cannot be reached: " + e.displayText());
+        throw HubUnreachable("the hub at " + hub.host + ":" + std::to_string(hub.port) +
+                             " cannot be reached: " + e.displayText());
     }
     if (reply.status != 201) {
-        throw std::runtime_error("the hub refused the enrolment code (HTTP " +
-                                 std::to_string(reply.status) + "): " + reply.body);
+        throw refusalOf(reply);
     }
     const auto body = Poco::JSON::Parser().parse(reply.body).extract<Poco::JSON::Object::Ptr>();
     KioskIdentity identity{body->getValue<std::string>("kiosk_id"),
                            body->getValue<std::string>("building_id"), key.privateKeyBase64()};
+    std::string settings = "{}";
+    if (auto given = body->getObject("settings")) {
+        std::ostringstream text;
+        given->stringify(text);
+        settings = text.str();
+    }
+    writeKeyFile(keyFileOf(store.path()), identity.privateKey);
     store.write([&](Poco::Data::Session& s) {
         using namespace Poco::Data::Keywords;
-        const std::pair<std::string, std::string> values[] = {{"private_key", identity.privateKey},
-                                                              {"building_id", identity.buildingId},
-                                                              {"kiosk_id", identity.kioskId}};
+        // A kiosk enrolled again starts its content afresh.
+        s << "DELETE FROM meta WHERE key = 'cursor'", now;
+        const std::pair<std::string, std::string> values[] = {{"building_id", identity.buildingId},
+                                                              {"kiosk_id", identity.kioskId},
+                                                              {"settings", settings}};
         for (const auto& [metaKey, value] : values) {
             s << "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", useRef(metaKey),
                 useRef(value), now;

@@ -60,7 +60,7 @@ Poco::Data::Session openSqlite(const std::string& path) {
 
 }  // namespace
 
-KioskStore::KioskStore(const std::string& path) : session_(openSqlite(path)) {
+KioskStore::KioskStore(const std::string& path) : path_(path), session_(openSqlite(path)) {
     session_ << "PRAGMA journal_mode=WAL", now;
     session_ << "PRAGMA synchronous=FULL", now;
     session_ << "PRAGMA busy_timeout=10000", now;

@@ -136,10 +136,7 @@ std::string SyncClient::push() {
             continue;
         }
         if (!reply || reply->status != 200) {
-            if (reply && reply->status == 401 &&
-                reply->body.find("unknown_kiosk") != std::string::npos) {
-                store_.setMeta("revoked", "1");
-            }
+            noteIfRevoked(reply);
             return failure("push", reply);
         }
         const std::string error = settle(events, reply->body);
@@ -180,10 +177,17 @@ std::string SyncClient::settle(const std::vector<Event>& sent, const std::string
     return "";
 }
 
+void SyncClient::noteIfRevoked(const std::optional<provisioning::HubReply>& reply) {
+    if (reply && reply->status == 401 && reply->body.find("unknown_kiosk") != std::string::npos) {
+        store_.setMeta("revoked", "1");
+    }
+}
+
 std::string SyncClient::pull() {
     const std::string cursor = store_.meta("cursor").value_or("0");
     const auto reply = hub_.send("GET", "/api/v1/kiosk/changes?cursor=" + cursor, "");
     if (!reply || reply->status != 200) {
+        noteIfRevoked(reply);
         return failure("pull", reply);
     }
     const Changes changes =

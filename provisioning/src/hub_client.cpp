@@ -6,8 +6,10 @@
 #include <Poco/Net/HTTPResponse.h>
 #include <Poco/StreamCopier.h>
 
+#include <charconv>
 #include <map>
 #include <sstream>
+#include <stdexcept>
 
 namespace veche::provisioning {
 namespace {
@@ -35,12 +37,50 @@ HubReply exchange(const HubAddress& hub, const std::string& method, const std::s
 
 }  // namespace
 
+HubAddress parseHubUrl(const std::string& url) {
+    const std::string scheme = "http://";
+    if (url.rfind(scheme, 0) != 0) {
+        throw std::invalid_argument("the hub's address must start with http://, got \"" + url +
+                                    "\"");
+    }
+    std::string rest = url.substr(scheme.size());
+    if (const auto slash = rest.find('/'); slash != std::string::npos) {
+        rest.resize(slash);
+    }
+    HubAddress hub;
+    const auto colon = rest.rfind(':');
+    hub.host = rest.substr(0, colon);
+    if (hub.host.empty()) {
+        throw std::invalid_argument("the hub's address has no host: \"" + url + "\"");
+    }
+    if (colon != std::string::npos) {
+        const std::string port = rest.substr(colon + 1);
+        unsigned value = 0;
+        const auto [end, error] = std::from_chars(port.data(), port.data() + port.size(), value);
+        if (error != std::errc() || end != port.data() + port.size() || value == 0 ||
+            value > 65535) {
+            throw std::invalid_argument("the hub's address has a bad port: \"" + url + "\"");
+        }
+        hub.port = static_cast<std::uint16_t>(value);
+    }
+    return hub;
+}
+
+HubReply tokenRequest(const HubAddress& hub, const std::string& token, const std::string& method,
+                      const std::string& pathAndQuery, const std::string& body) {
+    return exchange(hub, method, pathAndQuery, body, {{"Authorization", "Bearer " + token}});
+}
+
 HubReply HubClient::enrol(const HubAddress& hub, const std::string& code,
-                          const signing::KeyPair& key, const std::string& name) {
+                          const signing::KeyPair& key, const std::string& name,
+                          const std::string& buildingId) {
     Poco::JSON::Object body;
     body.set("code", code);
     body.set("public_key", key.publicKeyBase64());
     body.set("name", name);
+    if (!buildingId.empty()) {
+        body.set("building_id", buildingId);
+    }
     std::ostringstream text;
     body.stringify(text);
     return exchange(hub, "POST", "/api/v1/kiosk/enrol", text.str(), {});

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <memory>
+#include <stdexcept>
 #include <string>
 
 #include "veche/hardware/cabinet_monitor.h"
@@ -27,16 +28,32 @@ struct KioskStackOptions {
 struct KioskIdentity {
     std::string kioskId;
     std::string buildingId;
-    std::string privateKey;  // base64 Ed25519; never leaves the kiosk
+    std::string privateKey;  // base64 Ed25519; never leaves the kiosk (key_file.h)
 };
 
-// The identity in `store`, if the kiosk was enrolled.
-std::optional<KioskIdentity> identityIn(const KioskStore& store);
+// The identity in `store` and its key file, if the kiosk was enrolled. A key
+// an older version kept in the store is moved to the key file first.
+std::optional<KioskIdentity> identityIn(KioskStore& store);
 
-// Makes a key pair, enrols with the one-time `code` and keeps the identity
-// in `store`. Throws std::runtime_error naming what the hub said.
+// The hub said no to an enrolment: `status` and the error's `code`
+// (invalid_code, wrong_building…, docs/kiosk-sync.md).
+struct EnrolmentRefused : std::runtime_error {
+    EnrolmentRefused(int httpStatus, std::string errorCode, const std::string& message);
+    int status;
+    std::string code;
+};
+
+// The hub could not be reached at all.
+struct HubUnreachable : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+// Makes a key pair, enrols with the one-time `code` (for `buildingId`, when
+// given: the hub refuses a code of another building) and keeps the identity
+// in `store`, the key in its key file and the settings the hub gave in the
+// meta "settings" (JSON). Throws EnrolmentRefused or HubUnreachable.
 KioskIdentity enrol(KioskStore& store, const provisioning::HubAddress& hub, const std::string& code,
-                    const std::string& name);
+                    const std::string& name, const std::string& buildingId = "");
 
 // Everything behind the screens of an enrolled kiosk, wired: the store, the
 // signed link, the sync client, the kiosk's modem in its own worker process

@@ -47,6 +47,8 @@ public:
     // the file cannot be opened.
     explicit KioskStore(const std::string& path);
 
+    const std::string& path() const { return path_; }
+
     std::optional<std::string> meta(const std::string& key) const;
     void setMeta(const std::string& key, const std::string& value);
 
@@ -96,6 +98,7 @@ public:
 private:
     void migrate();
 
+    std::string path_;
     mutable std::mutex mutex_;
     mutable Poco::Data::Session session_;
 };

@@ -62,6 +62,8 @@ private:
     // Settles the events `sent` by the hub's acks, matched by id.
     std::string settle(const std::vector<Event>& sent, const std::string& answer);
     std::string pull();
+    // Marks the kiosk revoked when the hub answered 401 unknown_kiosk.
+    void noteIfRevoked(const std::optional<provisioning::HubReply>& reply);
     bool stopping() const;
     void run();
 

@@ -23,6 +23,14 @@ struct HubAddress {
     std::chrono::milliseconds timeout{10'000};
 };
 
+// "http://host:port" → host and port. Throws std::invalid_argument naming
+// what is wrong.
+HubAddress parseHubUrl(const std::string& url);
+
+// A request of an operator or staff member, with their API token.
+HubReply tokenRequest(const HubAddress& hub, const std::string& token, const std::string& method,
+                      const std::string& pathAndQuery, const std::string& body = "");
+
 // A kiosk's side of the hub protocol (docs/kiosk-sync.md): enrolment with a
 // one-time code, then requests signed with the kiosk's own key. Time and
 // nonces are injected so that tests can replay and age requests.
@@ -32,9 +40,11 @@ public:
     using Nonce = std::function<std::string()>;  // 16-64 characters, never repeated
 
     // Posts the code and the kiosk's public key; the reply's body carries
-    // kiosk_id and building_id on 201.
+    // kiosk_id, building_id and settings on 201. With `buildingId`, the hub
+    // refuses a code for another building.
     static HubReply enrol(const HubAddress& hub, const std::string& code,
-                          const signing::KeyPair& key, const std::string& name);
+                          const signing::KeyPair& key, const std::string& name,
+                          const std::string& buildingId = "");
 
     HubClient(HubAddress hub, std::string kioskId, signing::KeyPair key, Now now, Nonce nonce);
 

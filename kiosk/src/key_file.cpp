@@ -1,0 +1,52 @@
+#include "veche/kiosk/key_file.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+namespace veche::kiosk {
+
+std::string keyFileOf(const std::string& storePath) {
+    const std::string suffix = ".sqlite";
+    if (storePath.size() > suffix.size() &&
+        storePath.compare(storePath.size() - suffix.size(), suffix.size(), suffix) == 0) {
+        return storePath.substr(0, storePath.size() - suffix.size()) + ".key";
+    }
+    return storePath + ".key";
+}
+
+void writeKeyFile(const std::string& path, const std::string& privateKeyBase64) {
+    const std::string temporary = path + ".new";
+    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    const std::string text = privateKeyBase64 + "\n";
+    const bool written =
+        fd >= 0 && ::fchmod(fd, 0600) == 0 &&
+        ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) &&
+        ::fsync(fd) == 0;
+    const int error = errno;
+    if (fd >= 0) {
+        ::close(fd);
+    }
+    if (!written || ::rename(temporary.c_str(), path.c_str()) != 0) {
+        ::unlink(temporary.c_str());
+        throw std::runtime_error("cannot write the kiosk's key to " + path + ": " +
+                                 std::strerror(written ? errno : error));
+    }
+}
+
+std::optional<std::string> readKeyFile(const std::string& path) {
+    std::ifstream in(path);
+    std::string key;
+    if (!in || !std::getline(in, key) || key.empty()) {
+        return std::nullopt;
+    }
+    return key;
+}
+
+}  // namespace veche::kiosk

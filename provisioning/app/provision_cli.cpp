@@ -1,0 +1,463 @@
+#include "provision_cli.h"
+
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <stdexcept>
+
+#include "veche/kiosk/key_file.h"
+#include "veche/kiosk/kiosk_stack.h"
+#include "veche/provisioning/enrolment_link.h"
+#include "veche/provisioning/hub_client.h"
+#include "veche/provisioning/qr.h"
+
+namespace veche::provisioning {
+namespace {
+
+using Poco::JSON::Object;
+
+constexpr int kDone = 0;
+constexpr int kFailed = 1;
+constexpr int kUsage = 64;
+
+const char* const kUsageText =
+    "usage: veche-provision COMMAND [options]   (--hub http://host:port, default "
+    "http://127.0.0.1:8080)\n"
+    "operators and staff (an API token in --token or VECHE_TOKEN):\n"
+    "  code --building ID [--cabinet NAME] [--modem DEVICE] [--label FILE.png]\n"
+    "  replace --kiosk ID [--label FILE.png]\n"
+    "  revoke --kiosk ID\n"
+    "  list [--building ID]\n"
+    "  label --code CODE [--label FILE.png]\n"
+    "on the kiosk:\n"
+    "  enrol (--code CODE | --link TEXT) [--building ID] [--name NAME] [--state DIR] [--again]\n"
+    "  rotate-key [--state DIR]\n";
+
+// A usage error, naming what is wrong.
+struct UsageError : std::invalid_argument {
+    using std::invalid_argument::invalid_argument;
+};
+
+// A refusal or failure to tell staff, in Russian.
+struct Failure : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+struct Options {
+    std::string command;
+    std::map<std::string, std::string> values;  // --flag value
+    std::set<std::string> switches;             // --flag alone
+
+    std::string get(const std::string& flag, const std::string& fallback = "") const {
+        auto it = values.find(flag);
+        return it == values.end() ? fallback : it->second;
+    }
+    std::string required(const std::string& flag) const {
+        auto value = get(flag);
+        if (value.empty()) {
+            throw UsageError(command + " needs " + flag);
+        }
+        return value;
+    }
+};
+
+Options parse(const std::vector<std::string>& args) {
+    static const std::set<std::string> kSwitches = {"--again"};
+    static const std::set<std::string> kFlags = {"--hub",   "--token", "--building", "--cabinet",
+                                                 "--modem", "--label", "--kiosk",    "--code",
+                                                 "--link",  "--name",  "--state"};
+    if (args.empty()) {
+        throw UsageError("no command");
+    }
+    Options o;
+    o.command = args[0];
+    for (std::size_t i = 1; i < args.size(); ++i) {
+        if (kSwitches.contains(args[i])) {
+            o.switches.insert(args[i]);
+        } else if (kFlags.contains(args[i]) && i + 1 < args.size()) {
+            o.values[args[i]] = args[i + 1];
+            ++i;
+        } else {
+            throw UsageError("unknown option " + args[i] +
+                             (kFlags.contains(args[i]) ? " (it needs a value)" : ""));
+        }
+    }
+    return o;
+}
+
+std::string jsonText(const Object& o) {
+    std::ostringstream text;
+    o.stringify(text);
+    return text.str();
+}
+
+Object::Ptr parsedObject(const std::string& body) {
+    try {
+        return Poco::JSON::Parser().parse(body).extract<Object::Ptr>();
+    } catch (const std::exception&) {
+        return nullptr;
+    }
+}
+
+// «27 ноября 2026 г., 04:07 UTC» for an ISO time the hub sent.
+std::string russianTime(const std::string& iso) {
+    static const char* const kMonths[] = {"января",   "февраля", "марта",  "апреля",
+                                          "мая",      "июня",    "июля",   "августа",
+                                          "сентября", "октября", "ноября", "декабря"};
+    int year = 0, month = 0, day = 0, hour = 0, minute = 0;
+    if (std::sscanf(iso.c_str(), "%d-%d-%dT%d:%d", &year, &month, &day, &hour, &minute) != 5 ||
+        month < 1 || month > 12) {
+        return iso;
+    }
+    char clock[8];
+    std::snprintf(clock, sizeof clock, "%02d:%02d", hour, minute);
+    return std::to_string(day) + " " + kMonths[month - 1] + " " + std::to_string(year) + " г., " +
+           clock + " UTC";
+}
+
+// What the hub's refusal means for staff.
+std::string explain(int status, const std::string& code, const std::string& message) {
+    static const std::map<std::string, std::string> kExplained = {
+        {"invalid_code",
+         "код не подходит: он неверный, уже использован или просрочен. Попросите новый."},
+        {"wrong_building", "этот код выдан для другого дома."},
+        {"already_replaced", "этот терминал уже заменён другим."},
+        {"unauthorized", "токен не подходит. Проверьте --token или VECHE_TOKEN."},
+        {"forbidden", "этому токену это не разрешено."},
+        {"not_found", "такого нет: " + message},
+        {"too_many_attempts", "слишком много неудачных попыток: подождите минуту."},
+    };
+    auto it = kExplained.find(code);
+    const std::string text = it != kExplained.end() ? it->second : message;
+    return "хаб отказал (HTTP " + std::to_string(status) + (code.empty() ? "" : ", " + code) +
+           "): " + text;
+}
+
+// «3,5»: one decimal, with a comma.
+std::string decimal(double value) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f", value);
+    std::string out = text;
+    std::replace(out.begin(), out.end(), '.', ',');
+    return out;
+}
+
+std::string statusText(const std::string& status) {
+    static const std::map<std::string, std::string> kStatus = {{"ok", "в порядке"},
+                                                               {"attention", "требует внимания"},
+                                                               {"silent", "не выходит на связь"},
+                                                               {"revoked", "отключён"}};
+    auto it = kStatus.find(status);
+    return it == kStatus.end() ? status : it->second;
+}
+
+std::string alarmText(const Object& alarm) {
+    static const std::map<std::string, std::string> kAlarms = {
+        {"tamper", "вскрыт корпус"},
+        {"door_open", "открыта дверца"},
+        {"mains_lost", "нет питания от сети"},
+        {"battery_low", "аккумулятор разряжен"},
+        {"device_offline", "не отвечает модуль"}};
+    const auto name = alarm.getValue<std::string>("alarm");
+    const auto subject = alarm.optValue<std::string>("subject", "");
+    auto it = kAlarms.find(name);
+    return (it == kAlarms.end() ? name : it->second) + (subject.empty() ? "" : " " + subject) +
+           " (с " + russianTime(alarm.getValue<std::string>("raised_at")) + ")";
+}
+
+// The sensors' line of a kiosk's telemetry.
+std::string sensorsText(const Object& sensors) {
+    std::vector<std::string> parts;
+    if (sensors.has("temperature_c")) {
+        parts.push_back(decimal(sensors.getValue<double>("temperature_c")) + " °C");
+    }
+    if (sensors.has("mains")) {
+        parts.push_back(sensors.getValue<bool>("mains") ? "питание от сети"
+                                                        : "питание от аккумулятора");
+    }
+    if (sensors.has("battery_percent")) {
+        parts.push_back("заряд " + std::to_string(sensors.getValue<int>("battery_percent")) + " %");
+    }
+    if (auto devices = sensors.getObject("devices")) {
+        std::string silent;
+        for (const auto& name : devices->getNames()) {
+            if (devices->getValue<std::string>(name) != "online") {
+                silent += (silent.empty() ? "" : ", ") + name;
+            }
+        }
+        if (!silent.empty()) {
+            parts.push_back("не отвечают: " + silent);
+        }
+    }
+    std::string text;
+    for (const auto& part : parts) {
+        text += (text.empty() ? "" : "; ") + part;
+    }
+    return text.empty() ? "нет данных" : text;
+}
+
+std::string modemText(const Object::Ptr& modem) {
+    if (!modem) {
+        return "нет данных";
+    }
+    const int signal = modem->optValue<int>("signal_percent", -1);
+    std::string text = signal < 0 ? "сигнал неизвестен" : "сигнал " + std::to_string(signal) + " %";
+    const auto sim = modem->optValue<std::string>("sim", "");
+    const auto name = modem->optValue<std::string>("operator", "");
+    return text + (sim.empty() ? "" : ", SIM " + sim) + (name.empty() ? "" : ", " + name);
+}
+
+// The hub's refusal in `reply` ({"error": {"code", "message"}}), for staff.
+Failure refusal(const HubReply& reply) {
+    auto answer = parsedObject(reply.body);
+    auto error = answer ? answer->getObject("error") : nullptr;
+    return Failure(explain(reply.status, error ? error->optValue<std::string>("code", "") : "",
+                           error ? error->optValue<std::string>("message", "") : reply.body));
+}
+
+class Command {
+public:
+    Command(const Options& options, std::ostream& out, const ProvisionContext& context)
+        : o_(options), out_(out), context_(context) {
+        hubUrl_ = o_.get("--hub", "http://127.0.0.1:8080");
+        try {
+            hub_ = parseHubUrl(hubUrl_);
+        } catch (const std::invalid_argument& e) {
+            throw UsageError(e.what());
+        }
+    }
+
+    void run() {
+        const std::map<std::string, void (Command::*)()> commands = {
+            {"code", &Command::code},           {"replace", &Command::replace},
+            {"revoke", &Command::revoke},       {"list", &Command::list},
+            {"label", &Command::label},         {"enrol", &Command::enrol},
+            {"rotate-key", &Command::rotateKey}};
+        auto it = commands.find(o_.command);
+        if (it == commands.end()) {
+            throw UsageError("unknown command " + o_.command);
+        }
+        (this->*it->second)();
+    }
+
+private:
+    // A request with the API token; Failure when the hub cannot be reached
+    // or its status is not `expected`.
+    HubReply tokenCall(const std::string& method, const std::string& path, const std::string& body,
+                       int expected) {
+        const std::string token = o_.get("--token", context_.token);
+        if (token.empty()) {
+            throw UsageError(o_.command + " needs an API token: --token or VECHE_TOKEN");
+        }
+        HubReply reply;
+        try {
+            reply = tokenRequest(hub_, token, method, path, body);
+        } catch (const Poco::Exception& e) {
+            throw Failure("хаб " + hubUrl_ + " недоступен: " + e.displayText());
+        }
+        if (reply.status != expected) {
+            throw refusal(reply);
+        }
+        return reply;
+    }
+
+    // tokenCall()'s answer, a JSON object.
+    Object::Ptr call(const std::string& method, const std::string& path, const std::string& body,
+                     int expected) {
+        const HubReply reply = tokenCall(method, path, body, expected);
+        auto answer = parsedObject(reply.body);
+        if (!answer) {
+            throw Failure("хаб ответил не JSON: " + reply.body);
+        }
+        return answer;
+    }
+
+    // Prints a one-time code with its QR code, and writes the label when asked.
+    void showCode(const Object& issued) {
+        const auto code = issued.getValue<std::string>("code");
+        out_ << "Код подключения терминала: " << code << '\n'
+             << "Дом: " << issued.getValue<std::string>("building_id") << '\n'
+             << "Действует до: " << russianTime(issued.getValue<std::string>("expires_at"))
+             << ", один раз.\n";
+        showLink(code);
+        out_ << "На терминале: служебный режим → «Подключить» и отсканируйте этикетку, или в его "
+                "консоли:\n  veche-provision enrol --hub "
+             << hubUrl_ << " --code " << code << '\n';
+    }
+
+    void showLink(const std::string& code) {
+        const auto qr = encodeQr(textOf({hubUrl_, code}));
+        out_ << terminalQr(qr);
+        const auto file = o_.get("--label");
+        if (!file.empty()) {
+            std::ofstream png(file, std::ios::binary | std::ios::trunc);
+            png << pngOf(qr);
+            if (!png.flush()) {
+                throw Failure("не удалось записать этикетку в " + file);
+            }
+            out_ << "Этикетка для печати: " << file << '\n';
+        }
+    }
+
+    void code() {
+        Object request, settings;
+        request.set("building_id", o_.required("--building"));
+        for (const auto& [flag, key] : {std::pair{"--cabinet", "cabinet"}, {"--modem", "modem"}}) {
+            if (!o_.get(flag).empty()) {
+                settings.set(key, o_.get(flag));
+            }
+        }
+        if (settings.size() > 0) {
+            request.set("settings", settings);
+        }
+        showCode(*call("POST", "/api/v1/enrolments", jsonText(request), 201));
+    }
+
+    void replace() {
+        const auto kiosk = o_.required("--kiosk");
+        auto issued = call("POST", "/api/v1/kiosks/" + kiosk + "/replace", "{}", 201);
+        out_ << "Замена терминала " << kiosk
+             << ": новый займёт его дом и настройки, а этот будет отключён, как только новый "
+                "подключится.\n";
+        showCode(*issued);
+    }
+
+    void revoke() {
+        const auto kiosk = o_.required("--kiosk");
+        call("POST", "/api/v1/kiosks/" + kiosk + "/revoke", "{}", 200);
+        out_ << "Терминал " << kiosk << " отключён: хаб откажет ему при следующем обращении.\n";
+    }
+
+    void label() {
+        const auto code = o_.required("--code");
+        out_ << "Код подключения терминала: " << code << '\n';
+        showLink(code);
+    }
+
+    void list() {
+        const auto building = o_.get("--building");
+        const std::string path =
+            "/api/v1/kiosks" + (building.empty() ? "" : "?building=" + building);
+        auto kiosks = Poco::JSON::Parser()
+                          .parse(tokenCall("GET", path, "", 200).body)
+                          .extract<Poco::JSON::Array::Ptr>();
+        out_ << "Терминалов: " << kiosks->size() << '\n';
+        for (std::size_t i = 0; i < kiosks->size(); ++i) {
+            showKiosk(*kiosks->getObject(static_cast<unsigned>(i)));
+        }
+    }
+
+    void showKiosk(const Object& k) {
+        out_ << k.getValue<std::string>("id") << " «" << k.getValue<std::string>("name") << "» — "
+             << k.getValue<std::string>("address") << '\n';
+        out_ << "  состояние: " << statusText(k.getValue<std::string>("status"));
+        const auto seen = k.get("last_seen_at");
+        out_ << "; на связи " << (seen.isEmpty() ? "ни разу" : russianTime(seen.toString()));
+        if (!k.get("sync_lag_ms").isEmpty()) {
+            out_ << "; задержка событий " << decimal(k.getValue<double>("sync_lag_ms") / 1000.0)
+                 << " с";
+        }
+        out_ << "\n  модем: " << modemText(k.getObject("modem"));
+        auto sensors = k.getObject("sensors");
+        out_ << "\n  датчики: " << (sensors ? sensorsText(*sensors) : "нет данных") << '\n';
+        auto alarms = k.getArray("open_alarms");
+        for (std::size_t i = 0; alarms && i < alarms->size(); ++i) {
+            out_ << "  тревога: " << alarmText(*alarms->getObject(static_cast<unsigned>(i)))
+                 << '\n';
+        }
+    }
+
+    std::string stateDir() const { return o_.get("--state", "veche-state/kiosk"); }
+
+    void enrol() {
+        std::string code = o_.get("--code");
+        if (auto link = parseEnrolmentLink(o_.get("--link"))) {
+            hub_ = parseHubUrl(link->hubUrl);
+            code = link->code;
+        } else if (!o_.get("--link").empty()) {
+            throw UsageError("--link is not an enrolment label's text");
+        }
+        if (code.empty()) {
+            throw UsageError("enrol needs --code or --link");
+        }
+        std::filesystem::create_directories(stateDir());
+        kiosk::KioskStore store(stateDir() + "/kiosk.sqlite");
+        if (auto id = kiosk::identityIn(store); id && !o_.switches.contains("--again")) {
+            throw Failure("терминал уже подключён как " + id->kioskId +
+                          "; чтобы подключить его заново, добавьте --again");
+        }
+        try {
+            const auto identity =
+                kiosk::enrol(store, hub_, code, o_.get("--name", "Киоск"), o_.get("--building"));
+            out_ << "Терминал подключён: " << identity.kioskId << ", дом " << identity.buildingId
+                 << ".\nКлюч терминала: " << kiosk::keyFileOf(store.path())
+                 << " (читает только владелец; ключ не покидает терминал).\n";
+        } catch (const kiosk::EnrolmentRefused& e) {
+            throw Failure(explain(e.status, e.code, e.what()));
+        } catch (const kiosk::HubUnreachable& e) {
+            throw Failure("хаб недоступен: " + std::string(e.what()));
+        }
+    }
+
+    void rotateKey() {
+        kiosk::KioskStore store(stateDir() + "/kiosk.sqlite");
+        const auto identity = kiosk::identityIn(store);
+        if (!identity) {
+            throw Failure("терминал не подключён: сначала veche-provision enrol");
+        }
+        const auto current = signing::KeyPair::fromPrivateKey(identity->privateKey);
+        if (!current) {
+            throw Failure("ключ терминала повреждён: подключите терминал заново");
+        }
+        const auto fresh = signing::KeyPair::generate();
+        HubClient client(hub_, identity->kioskId, *current, context_.now, context_.nonce);
+        Object body;
+        body.set("public_key", fresh.publicKeyBase64());
+        HubReply reply;
+        try {
+            reply = client.send("POST", "/api/v1/kiosk/key", jsonText(body));
+        } catch (const Poco::Exception& e) {
+            throw Failure("хаб " + hubUrl_ + " недоступен: " + e.displayText());
+        }
+        if (reply.status != 200) {
+            throw refusal(reply);
+        }
+        kiosk::writeKeyFile(kiosk::keyFileOf(store.path()), fresh.privateKeyBase64());
+        out_ << "Ключ терминала " << identity->kioskId
+             << " заменён; терминал и его история остались прежними.\nПрежний ключ перестанет "
+                "действовать через 10 минут: перезапустите программу терминала.\n";
+    }
+
+    const Options& o_;
+    std::ostream& out_;
+    const ProvisionContext& context_;
+    std::string hubUrl_;
+    HubAddress hub_;
+};
+
+}  // namespace
+
+int runProvision(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
+                 const ProvisionContext& context) {
+    try {
+        const Options options = parse(args);
+        Command(options, out, context).run();
+        return kDone;
+    } catch (const UsageError& e) {
+        err << "veche-provision: " << e.what() << '\n' << kUsageText;
+        return kUsage;
+    } catch (const std::exception& e) {
+        err << "veche-provision: " << e.what() << '\n';
+        return kFailed;
+    }
+}
+
+}  // namespace veche::provisioning

@@ -1,0 +1,205 @@
+// Transcript tests of veche-provision against a real hub over HTTP: what
+// staff read, word for word (a QR code's block shows as [QR]).
+#include "provision_cli.h"
+
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <regex>
+#include <sstream>
+
+#include "../hub/hub_fixture.h"
+#include "../kiosk/kiosk_test_support.h"
+#include "../kiosk/sample_hub.h"
+#include "veche/kiosk/key_file.h"
+#include "veche/kiosk/kiosk_stack.h"
+#include "veche/provisioning/enrolment_link.h"
+
+namespace veche::provisioning {
+namespace {
+
+struct CliRun {
+    int status = 0;
+    std::string out, err;
+};
+
+// What zbarimg reads from the PNG file at `path`.
+std::string decodedFile(const std::string& path) {
+    std::string out;
+    if (FILE* pipe =
+            ::popen((std::string(VECHE_ZBARIMG) + " --quiet --raw " + path).c_str(), "r")) {
+        char buffer[512];
+        while (std::fgets(buffer, sizeof buffer, pipe)) {
+            out += buffer;
+        }
+        ::pclose(pipe);
+    }
+    return out.substr(0, out.find('\n'));
+}
+
+class ProvisionCli : public ::testing::Test {
+protected:
+    void SetUp() override {
+        building = kiosk::testing::seedSampleBuilding(hub).building;
+        token = hub.hub->tokens().create(hub::Role::Operator, "test");
+        hubUrl = "http://127.0.0.1:" + std::to_string(hub.server->port());
+    }
+
+    // Runs `veche-provision <line>` (words split at spaces; {hub}, {dir},
+    // {building} replaced), with the operator's token in VECHE_TOKEN.
+    CliRun run(const std::string& line) {
+        std::vector<std::string> args;
+        std::istringstream words(placeholders(line, false));
+        for (std::string w; words >> w;) {
+            args.push_back(w);
+        }
+        ProvisionContext context{
+            [this] { return hub.clock.now(); }, token,
+            [this] { return "nonce-" + std::to_string(++nonces) + "-abcdefgh"; }};
+        std::ostringstream out, err;
+        CliRun r;
+        r.status = runProvision(args, out, err, context);
+        r.out = shown(out.str());
+        r.err = shown(err.str());
+        return r;
+    }
+
+    // `text` with the QR block as [QR] and the run's values as placeholders
+    // (or, with `back` false, the placeholders filled in).
+    std::string shown(const std::string& text) {
+        const std::regex qr("(\x1b\\[30;47m[^\n]*\n)+");
+        return placeholders(std::regex_replace(text, qr, "[QR]\n"), true);
+    }
+
+    std::string placeholders(std::string text, bool back) {
+        const std::pair<std::string, std::string> values[] = {{"{hub}", hubUrl},
+                                                              {"{dir}", dir.path().string()},
+                                                              {"{building}", building},
+                                                              {"{kiosk}", kioskId}};
+        for (const auto& [name, value] : values) {
+            const std::string& from = back ? value : name;
+            const std::string& to = back ? name : value;
+            for (auto at = text.find(from); !from.empty() && at != std::string::npos;
+                 at = text.find(from, at + to.size())) {
+                text.replace(at, from.size(), to);
+            }
+        }
+        return text;
+    }
+
+    // The code in a `code` command's output.
+    static std::string codeIn(const std::string& out) {
+        std::smatch m;
+        return std::regex_search(out, m, std::regex("[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}"))
+                   ? m.str()
+                   : "";
+    }
+
+    hub::testing::HubFixture hub;
+    kiosk::testing::TempDir dir;
+    std::string building, token, hubUrl, kioskId;
+    int nonces = 0;
+};
+
+TEST_F(ProvisionCli, IssuesACodeWithItsQrAndALabelThatDecodesToTheHubAndTheCode) {
+    const CliRun r =
+        run("code --hub {hub} --building {building} --cabinet owen-lobby "
+            "--label {dir}/label.png");
+    ASSERT_EQ(r.status, 0) << r.err;
+    const std::string code = codeIn(r.out);
+    EXPECT_EQ(r.out, "Код подключения терминала: " + code +
+                         "\nДом: {building}\nДействует до: 29 мая 2026 г., 20:26 UTC, один раз.\n"
+                         "[QR]\nЭтикетка для печати: {dir}/label.png\n"
+                         "На терминале: служебный режим → «Подключить» и отсканируйте этикетку, "
+                         "или в его консоли:\n  veche-provision enrol --hub {hub} --code " +
+                         code + "\n");
+    EXPECT_EQ(decodedFile(dir.file("label.png")), textOf({hubUrl, code}));
+}
+
+TEST_F(ProvisionCli, EnrolsAKioskWhoseKeyOnlyItsUserReadsAndListsIt) {
+    const std::string code = codeIn(run("code --hub {hub} --building {building}").out);
+    const CliRun r =
+        run("enrol --hub {hub} --code " + code + " --name Подъезд_1 --state {dir}/kiosk");
+    ASSERT_EQ(r.status, 0) << r.err;
+    kiosk::KioskStore store(dir.file("kiosk") + "/kiosk.sqlite");
+    kioskId = *store.meta("kiosk_id");
+    EXPECT_EQ(shown(r.out),
+              "Терминал подключён: {kiosk}, дом {building}.\nКлюч терминала: "
+              "{dir}/kiosk/kiosk.key (читает только владелец; ключ не покидает "
+              "терминал).\n");
+    struct stat info {};
+    ASSERT_EQ(::stat(dir.file("kiosk/kiosk.key").c_str(), &info), 0);
+    EXPECT_EQ(info.st_mode & 0777, 0600u);
+    EXPECT_FALSE(store.meta("private_key"));  // no secret in the store
+
+    const CliRun list = run("list --hub {hub} --building {building}");
+    ASSERT_EQ(list.status, 0) << list.err;
+    EXPECT_EQ(shown(list.out),
+              "Терминалов: 1\n"
+              "{kiosk} «Подъезд_1» — ул. Садовая, 12\n"
+              "  состояние: не выходит на связь; на связи ни разу\n"
+              "  модем: нет данных\n"
+              "  датчики: нет данных\n");
+}
+
+TEST_F(ProvisionCli, AUsedCodeIsRefusedInPlainRussian) {
+    const std::string code = codeIn(run("code --hub {hub} --building {building}").out);
+    ASSERT_EQ(run("enrol --hub {hub} --code " + code + " --state {dir}/a").status, 0);
+    const CliRun again = run("enrol --hub {hub} --code " + code + " --state {dir}/b");
+    EXPECT_EQ(again.status, 1);
+    EXPECT_EQ(again.err,
+              "veche-provision: хаб отказал (HTTP 403, invalid_code): код не подходит: "
+              "он неверный, уже использован или просрочен. Попросите новый.\n");
+}
+
+TEST_F(ProvisionCli, AnEnrolledKioskIsNotEnrolledAgainByAccident) {
+    ASSERT_EQ(run("enrol --hub {hub} --code " +
+                  codeIn(run("code --hub {hub} --building {building}").out) + " --state {dir}/k")
+                  .status,
+              0);
+    const CliRun again =
+        run("enrol --hub {hub} --code " +
+            codeIn(run("code --hub {hub} --building {building}").out) + " --state {dir}/k");
+    EXPECT_EQ(again.status, 1);
+    EXPECT_NE(again.err.find("добавьте --again"), std::string::npos) << again.err;
+}
+
+TEST_F(ProvisionCli, ARevokedKioskIsRefusedAtItsNextRequest) {
+    ASSERT_EQ(run("enrol --hub {hub} --code " +
+                  codeIn(run("code --hub {hub} --building {building}").out) + " --state {dir}/k")
+                  .status,
+              0);
+    kiosk::KioskStore store(dir.file("k") + "/kiosk.sqlite");
+    kioskId = *store.meta("kiosk_id");
+    const CliRun r = run("revoke --hub {hub} --kiosk {kiosk}");
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_EQ(shown(r.out),
+              "Терминал {kiosk} отключён: хаб откажет ему при следующем обращении.\n");
+    hub.clock.set(kiosk::systemEnvironment().now());
+    kiosk::KioskStackOptions o;
+    o.stateDir = dir.file("k");
+    o.hub = parseHubUrl(hubUrl);
+    kiosk::KioskStack stack(o, kiosk::systemEnvironment());
+    EXPECT_FALSE(stack.sync().syncOnce());
+    EXPECT_NE(stack.sync().progress().lastError.find("unknown_kiosk"), std::string::npos)
+        << stack.sync().progress().lastError;
+    EXPECT_EQ(stack.store().meta("revoked").value_or(""), "1");
+}
+
+TEST_F(ProvisionCli, UsageErrorsNameWhatIsMissing) {
+    const CliRun r = run("code --hub {hub}");
+    EXPECT_EQ(r.status, 64);
+    EXPECT_EQ(r.err.substr(0, r.err.find('\n')), "veche-provision: code needs --building");
+    EXPECT_EQ(run("enrol --link https://example.org").err.substr(0, 56),
+              "veche-provision: --link is not an enrolment label's text");
+    EXPECT_EQ(
+        run("list --hub ftp://x")
+            .err.rfind(
+                "veche-provision: the hub's address must start with http://, got \"ftp://x\"", 0),
+        0u);
+}
+
+}  // namespace
+}  // namespace veche::provisioning
