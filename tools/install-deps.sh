@@ -21,6 +21,8 @@ packages=(
     libqt6opengl6 libgl-dev fonts-dejavu-core libqrencode-dev
     # The cabinet's Modbus I/O (KIOSK.md §9–10).
     libmodbus-dev
+    # Tests decode the QR codes of labels back.
+    zbar-tools
 )
 if [[ "${1:-}" == bench ]]; then
     packages+=(libbenchmark-dev gammu-smsd wrk nginx-light)
