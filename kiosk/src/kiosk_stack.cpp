@@ -83,9 +83,11 @@ KioskIdentity enrol(KioskStore& store, const provisioning::HubAddress& hub, cons
         using namespace Poco::Data::Keywords;
         // A kiosk enrolled again starts its content afresh.
         s << "DELETE FROM meta WHERE key = 'cursor'", now;
+        const std::string hubUrl = "http://" + hub.host + ":" + std::to_string(hub.port);
         const std::pair<std::string, std::string> values[] = {{"building_id", identity.buildingId},
                                                               {"kiosk_id", identity.kioskId},
-                                                              {"settings", settings}};
+                                                              {"settings", settings},
+                                                              {"hub", hubUrl}};
         for (const auto& [metaKey, value] : values) {
             s << "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", useRef(metaKey),
                 useRef(value), now;

@@ -13,6 +13,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "doctor.h"
 #include "veche/kiosk/key_file.h"
 #include "veche/kiosk/kiosk_stack.h"
 #include "veche/provisioning/enrolment_link.h"
@@ -39,12 +40,16 @@ const char* const kUsageText =
     "  label --code CODE [--label FILE.png]\n"
     "on the kiosk:\n"
     "  enrol (--code CODE | --link TEXT) [--building ID] [--name NAME] [--state DIR] [--again]\n"
-    "  rotate-key [--state DIR]\n";
+    "  rotate-key [--state DIR]\n"
+    "  doctor [--state DIR] [--modem DEVICE] [--cabinet FILE|NAME] [--modbus-device DEV]\n";
 
 // A usage error, naming what is wrong.
 struct UsageError : std::invalid_argument {
     using std::invalid_argument::invalid_argument;
 };
+
+// The doctor found problems (it has said which).
+struct Problems {};
 
 // A refusal or failure to tell staff, in Russian.
 struct Failure : std::runtime_error {
@@ -71,9 +76,9 @@ struct Options {
 
 Options parse(const std::vector<std::string>& args) {
     static const std::set<std::string> kSwitches = {"--again"};
-    static const std::set<std::string> kFlags = {"--hub",   "--token", "--building", "--cabinet",
-                                                 "--modem", "--label", "--kiosk",    "--code",
-                                                 "--link",  "--name",  "--state"};
+    static const std::set<std::string> kFlags = {
+        "--modbus-device", "--profiles", "--hub",  "--token", "--building", "--cabinet", "--modem",
+        "--label",         "--kiosk",    "--code", "--link",  "--name",     "--state"};
     if (args.empty()) {
         throw UsageError("no command");
     }
@@ -237,10 +242,14 @@ public:
 
     void run() {
         const std::map<std::string, void (Command::*)()> commands = {
-            {"code", &Command::code},           {"replace", &Command::replace},
-            {"revoke", &Command::revoke},       {"list", &Command::list},
-            {"label", &Command::label},         {"enrol", &Command::enrol},
-            {"rotate-key", &Command::rotateKey}};
+            {"code", &Command::code},
+            {"replace", &Command::replace},
+            {"revoke", &Command::revoke},
+            {"list", &Command::list},
+            {"label", &Command::label},
+            {"enrol", &Command::enrol},
+            {"rotate-key", &Command::rotateKey},
+            {"doctor", &Command::doctor}};
         auto it = commands.find(o_.command);
         if (it == commands.end()) {
             throw UsageError("unknown command " + o_.command);
@@ -407,11 +416,29 @@ private:
         }
     }
 
+    void doctor() {
+        DoctorOptions d;
+        d.stateDir = stateDir();
+        d.hubUrl = o_.get("--hub");
+        d.modemDevice = o_.get("--modem");
+        d.cabinetFile = o_.get("--cabinet");
+        d.modbusDevice = o_.get("--modbus-device");
+        d.profileDir = o_.get("--profiles", VECHE_PROFILE_DIR);
+        d.cabinetDir = VECHE_CABINET_DIR;
+        if (runDoctor(d, context_, out_) > 0) {
+            throw Problems();
+        }
+    }
+
     void rotateKey() {
         kiosk::KioskStore store(stateDir() + "/kiosk.sqlite");
         const auto identity = kiosk::identityIn(store);
         if (!identity) {
             throw Failure("терминал не подключён: сначала veche-provision enrol");
+        }
+        if (o_.get("--hub").empty() && store.meta("hub")) {
+            hubUrl_ = *store.meta("hub");  // the hub it was enrolled with
+            hub_ = parseHubUrl(hubUrl_);
         }
         const auto current = signing::KeyPair::fromPrivateKey(identity->privateKey);
         if (!current) {
@@ -451,6 +478,8 @@ int runProvision(const std::vector<std::string>& args, std::ostream& out, std::o
         const Options options = parse(args);
         Command(options, out, context).run();
         return kDone;
+    } catch (const Problems&) {
+        return kFailed;
     } catch (const UsageError& e) {
         err << "veche-provision: " << e.what() << '\n' << kUsageText;
         return kUsage;

@@ -13,8 +13,10 @@
 #include "../hub/hub_fixture.h"
 #include "../kiosk/kiosk_test_support.h"
 #include "../kiosk/sample_hub.h"
+#include "veche/hardware/sim/modbus_simulator.h"
 #include "veche/kiosk/key_file.h"
 #include "veche/kiosk/kiosk_stack.h"
+#include "veche/modem/sim/modem_simulator.h"
 #include "veche/provisioning/enrolment_link.h"
 
 namespace veche::provisioning {
@@ -56,7 +58,7 @@ protected:
             args.push_back(w);
         }
         ProvisionContext context{
-            [this] { return hub.clock.now(); }, token,
+            [this] { return hub.clock.now() + kioskAhead; }, token,
             [this] { return "nonce-" + std::to_string(++nonces) + "-abcdefgh"; }};
         std::ostringstream out, err;
         CliRun r;
@@ -101,6 +103,7 @@ protected:
     kiosk::testing::TempDir dir;
     std::string building, token, hubUrl, kioskId;
     int nonces = 0;
+    hub::Millis kioskAhead = 0;  // how far the kiosk's clock is ahead of the hub's
 };
 
 TEST_F(ProvisionCli, IssuesACodeWithItsQrAndALabelThatDecodesToTheHubAndTheCode) {
@@ -186,6 +189,61 @@ TEST_F(ProvisionCli, ARevokedKioskIsRefusedAtItsNextRequest) {
     EXPECT_NE(stack.sync().progress().lastError.find("unknown_kiosk"), std::string::npos)
         << stack.sync().progress().lastError;
     EXPECT_EQ(stack.store().meta("revoked").value_or(""), "1");
+}
+
+TEST_F(ProvisionCli, TheDoctorChecksEachPartAndSaysWhatToDoInRussian) {
+    ASSERT_EQ(run("enrol --hub {hub} --code " +
+                  codeIn(run("code --hub {hub} --building {building}").out) + " --state {dir}/k")
+                  .status,
+              0);
+    kioskId = *kiosk::KioskStore(dir.file("k") + "/kiosk.sqlite").meta("kiosk_id");
+    modem::sim::ModemSimulator gsm{modem::sim::SimulatorOptions{dir.path() / "modem"}};
+    auto cabinet = hardware::loadCabinet(std::string(VECHE_CABINET_DIR) + "/owen-lobby.json",
+                                         VECHE_PROFILE_DIR);
+    hardware::sim::ModbusSimulator modules(cabinet.buses[0].devices);
+    modules.set(hardware::Signal::Temperature, 20);
+    modules.serveRtu(dir.path() / "ttyModbus");
+    const std::string doctor =
+        "doctor --state {dir}/k --modem {dir}/modem --cabinet owen-lobby --modbus-device "
+        "{dir}/ttyModbus";
+
+    kioskAhead = 20'000;
+    const CliRun healthy = run(doctor);
+    EXPECT_EQ(healthy.status, 0) << healthy.out;
+    EXPECT_EQ(std::regex_replace(healthy.out, std::regex("сигнал [0-9]+ %[^\n]*"), "сигнал N %"),
+              "✓ Ключ терминала: {dir}/k/kiosk.key (читает только владелец)\n"
+              "✓ Связь с хабом: {hub} отвечает\n"
+              "✓ Часы: совпадают с хабом (разница 20 с)\n"
+              "✓ Терминал на хабе: {kiosk} подключён, дом {building}\n"
+              "✓ GSM-модем: {dir}/modem, SIM готова, сигнал N %\n"
+              "✓ Модуль шкафа «inputs»: отвечает\n"
+              "✓ Модуль шкафа «relays»: отвечает\n"
+              "✓ Модуль шкафа «climate»: отвечает\n"
+              "✓ Модуль шкафа «ups»: отвечает\n"
+              "Всё в порядке.\n");
+
+    ::chmod(dir.file("k/kiosk.key").c_str(), 0644);
+    modules.setFault("ups", hardware::sim::Fault::Gone);
+    kioskAhead = 7 * 60'000;
+    const CliRun sick = run(doctor);
+    EXPECT_EQ(sick.status, 1);
+    const auto has = [&](const std::string& text) {
+        return sick.out.find(text) != std::string::npos;
+    };
+    EXPECT_TRUE(
+        has("✗ Ключ терминала: {dir}/k/kiosk.key могут читать другие пользователи\n"
+            "  Что делать: chmod 600 {dir}/k/kiosk.key"))
+        << sick.out;
+    EXPECT_TRUE(
+        has("✗ Часы: спешат на 7 мин 0 с; хаб отвергает запросы, если разница больше 5 "
+            "минут\n  Что делать: включите синхронизацию времени: timedatectl set-ntp "
+            "true\n"))
+        << sick.out;
+    EXPECT_TRUE(
+        has("✗ Модуль шкафа «ups»: rtu:{dir}/ttyModbus@19200 slave 30: Connection timed "
+            "out\n  Что делать: проверьте провод RS-485"))
+        << sick.out;
+    EXPECT_TRUE(has("Проблем: 4.\n")) << sick.out;  // the stale clock also fails the signed request
 }
 
 TEST_F(ProvisionCli, UsageErrorsNameWhatIsMissing) {

@@ -128,12 +128,13 @@ void addRegistryRoutes(Router& router, Hub& hub) {
 }
 
 void addServiceRoutes(Router& router, Hub& hub, Metrics& metrics, Database& db) {
-    router.add("GET", "/healthz", kPublic, [&db](const Request&) {
+    router.add("GET", "/healthz", kPublic, [&db, &hub](const Request&) {
         int one = 0;
         db.session() << "SELECT 1", Poco::Data::Keywords::into(one), Poco::Data::Keywords::now;
         auto o = object();
         o.set("status", one == 1 ? "ok" : "degraded");
         o.set("schema_version", db.schemaVersion());
+        o.set("time", hub.clock().now());  // kiosks compare their clocks with it
         return Response::json(200, render(o));
     });
     router.add("GET", "/metrics", kPublic, [&metrics](const Request&) {

@@ -50,8 +50,9 @@ struct HubUnreachable : std::runtime_error {
 
 // Makes a key pair, enrols with the one-time `code` (for `buildingId`, when
 // given: the hub refuses a code of another building) and keeps the identity
-// in `store`, the key in its key file and the settings the hub gave in the
-// meta "settings" (JSON). Throws EnrolmentRefused or HubUnreachable.
+// in `store`, the key in its key file, the settings the hub gave in the
+// meta "settings" (JSON) and the hub's address in "hub". Throws
+// EnrolmentRefused or HubUnreachable.
 KioskIdentity enrol(KioskStore& store, const provisioning::HubAddress& hub, const std::string& code,
                     const std::string& name, const std::string& buildingId = "");
 
