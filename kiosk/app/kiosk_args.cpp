@@ -11,8 +11,10 @@ const char* const kKioskUsage =
     "  --hub URL           the hub, http://host:port (default http://127.0.0.1:8080)\n"
     "  --enrol CODE        enrol with a one-time code from the hub first\n"
     "  --name NAME         the kiosk's name for staff, with --enrol\n"
-    "  --modem DEVICE      the GSM modem that sends registration codes\n"
-    "  --cabinet FILE      the cabinet's Modbus I/O modules (docs/hardware.md)\n"
+    "  --modem DEVICE      the GSM modem that sends registration codes; default: the\n"
+    "                      hub's setting\n"
+    "  --cabinet FILE      the cabinet's Modbus I/O modules (docs/hardware.md), a file or\n"
+    "                      a shipped cabinet's name; default: the hub's setting\n"
     "  --modbus-device DEV the RS-485 adapter, instead of the cabinet file's\n"
     "  --profiles DIR      where the Modbus device profiles are\n"
     "  --windowed          a window instead of full screen\n"
@@ -63,9 +65,6 @@ KioskArgs parseKioskArgs(const std::vector<std::string>& args) {
         } else {
             throw std::invalid_argument("unknown option " + flag);
         }
-    }
-    if (a.cabinet.empty() && (!a.modbusDevice.empty() || !a.profiles.empty())) {
-        throw std::invalid_argument("--modbus-device and --profiles need --cabinet");
     }
     return a;
 }

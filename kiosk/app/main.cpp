@@ -68,10 +68,14 @@ int screenshots(const KioskArgs& args) {
     return rc;
 }
 
-// The cabinet file, with the serial device replaced when asked.
-veche::hardware::CabinetConfig cabinetOf(const KioskArgs& args) {
+// The cabinet file (or a shipped cabinet's name), with the serial device
+// replaced when asked.
+veche::hardware::CabinetConfig cabinetOf(const std::string& fileOrName, const KioskArgs& args) {
+    const std::string file = std::filesystem::exists(fileOrName)
+                                 ? fileOrName
+                                 : std::string(VECHE_CABINET_DIR) + "/" + fileOrName + ".json";
     auto cabinet = veche::hardware::loadCabinet(
-        args.cabinet, args.profiles.empty() ? VECHE_PROFILE_DIR : args.profiles);
+        file, args.profiles.empty() ? VECHE_PROFILE_DIR : args.profiles);
     if (!args.modbusDevice.empty()) {
         for (auto& bus : cabinet.buses) {
             if (auto* line = std::get_if<veche::hardware::RtuLine>(&bus.link)) {
@@ -86,17 +90,8 @@ int runKiosk(const KioskArgs& args) {
     KioskStackOptions o;
     o.stateDir = args.stateDir;
     o.hub = args.hub;
-    if (!args.modem.empty()) {
-        veche::modem::WorkerModemOptions m;
-        m.modem.id = "kiosk-modem";
-        m.modem.device = args.modem;
-        m.worker = workerBesideThisProgram();
-        o.modem = m;
-    }
-    if (!args.cabinet.empty()) {
-        o.cabinet = cabinetOf(args);
-    }
     std::filesystem::create_directories(o.stateDir);
+    std::string modem = args.modem, cabinet = args.cabinet;  // the command line's, else the hub's
     {
         KioskStore store(o.stateDir + "/kiosk.sqlite");
         if (!identityIn(store)) {
@@ -108,6 +103,18 @@ int runKiosk(const KioskArgs& args) {
             const KioskIdentity id = enrol(store, o.hub, args.enrolCode, args.name);
             std::cerr << "veche-kiosk: enrolled as " << id.kioskId << '\n';
         }
+        modem = modem.empty() ? settingOf(store, "modem").value_or("") : modem;
+        cabinet = cabinet.empty() ? settingOf(store, "cabinet").value_or("") : cabinet;
+    }
+    if (!modem.empty()) {
+        veche::modem::WorkerModemOptions m;
+        m.modem.id = "kiosk-modem";
+        m.modem.device = modem;
+        m.worker = workerBesideThisProgram();
+        o.modem = m;
+    }
+    if (!cabinet.empty()) {
+        o.cabinet = cabinetOf(cabinet, args);
     }
     KioskStack stack(o, systemEnvironment());
     stack.start();

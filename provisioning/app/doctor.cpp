@@ -51,21 +51,6 @@ std::string durationText(long long ms) {
                : std::to_string(seconds) + " с";
 }
 
-std::optional<std::string> settingOf(const kiosk::KioskStore& store, const std::string& name) {
-    const auto settings = store.meta("settings");
-    if (!settings) {
-        return std::nullopt;
-    }
-    try {
-        auto o = Poco::JSON::Parser().parse(*settings).extract<Poco::JSON::Object::Ptr>();
-        if (o->has(name)) {
-            return o->getValue<std::string>(name);
-        }
-    } catch (const std::exception&) {
-    }
-    return std::nullopt;
-}
-
 void checkKeyFile(const std::string& path, Report& report) {
     struct stat info {};
     if (::stat(path.c_str(), &info) != 0) {
@@ -240,14 +225,14 @@ int runDoctor(const DoctorOptions& o, const ProvisionContext& context, std::ostr
         }
     }
     const std::string modemDevice =
-        !o.modemDevice.empty() ? o.modemDevice : settingOf(store, "modem").value_or("");
+        !o.modemDevice.empty() ? o.modemDevice : kiosk::settingOf(store, "modem").value_or("");
     if (modemDevice.empty()) {
         report.skipped("GSM-модем", "устройство не задано");
     } else {
         checkModem(modemDevice, o.modemWait, report);
     }
     std::string cabinet =
-        !o.cabinetFile.empty() ? o.cabinetFile : settingOf(store, "cabinet").value_or("");
+        !o.cabinetFile.empty() ? o.cabinetFile : kiosk::settingOf(store, "cabinet").value_or("");
     if (cabinet.empty()) {
         report.skipped("Шкаф", "модули не заданы");
     } else {
