@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 tools/install-deps.sh
 cmake --preset default >/dev/null
 cmake --build --preset default --target veche-hub veche-modem-sim veche-modem-worker \
-    veche-ussd-phone veche-kiosk veche-modbus-sim >/dev/null
+    veche-ussd-phone veche-kiosk veche-modbus-sim veche-provision >/dev/null
 
 hub=build/default/bin/veche-hub
 sim=build/default/bin/veche-modem-sim
@@ -92,6 +92,9 @@ for _ in $(seq 100); do
 done
 building=$(sed -n 's/.*demo: territory [^,]*, building \([^,]*\),.*/\1/p' "$state/hub.log")
 code=$("$hub" enrolment create --building "$building" --config "$state/demo.properties" 2>/dev/null)
+# The label staff would stick on the kiosk: its QR code carries the hub and the code.
+build/default/bin/veche-provision label --hub http://127.0.0.1:8080 --code "$code" \
+    --label "$state/enrolment-label.png" > "$state/enrolment-label.txt"
 
 # The lobby kiosk of the sample building, with its own simulated modem.
 kiosk_args=(--state "$state/kiosk" --hub http://127.0.0.1:8080 --modem "$state/kiosk-modem"
@@ -115,6 +118,12 @@ cat <<KIOSK
 == Киоск в подъезде дома 12 работает $where
   Снимки всех экранов (книжная и альбомная ориентация, обычная и контрастная тема):
   $state/screenshots/*.png
+
+== Подключение терминалов (docs/provisioning.md): этикетка с QR-кодом, по которой подключён
+  этот киоск, — $state/enrolment-label.png (и в терминале: cat $state/enrolment-label.txt).
+  build/default/bin/veche-provision list --hub http://127.0.0.1:8080 --token $operator
+  build/default/bin/veche-provision doctor --state $state/kiosk   (проверка киоска; модем и
+      шкаф заняты работающим киоском — их проверяйте на остановленном)
 
 == Шкаф киоска (имитатор Modbus RTU: ОВЕН МВ110 и МУ110, датчик температуры, ИБП).
   В шкафу 3,5 °C — обогрев включён:  echo 'get heater_relay' > $state/cabinet.in; cat $state/cabinet.log
