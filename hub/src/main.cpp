@@ -16,7 +16,7 @@ int usage(std::ostream& out, int code) {
            "  serve [--config FILE] [--demo BUNDLE]   run the hub (see veche-hub serve --help)\n"
            "  token create --role R [--label L] [--config FILE]\n"
            "                                          print a new API token\n"
-           "  enrolment create --building ID [--config FILE]\n"
+           "  enrolment create --building ID [--cabinet NAME] [--modem DEVICE] [--config FILE]\n"
            "                                          print a one-time kiosk enrolment code\n"
            "  recount DIR                             recount a meeting bundle, print JSON\n";
     return code;

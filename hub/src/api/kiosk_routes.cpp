@@ -200,6 +200,39 @@ std::vector<PushedEvent> eventsFrom(const std::string& text) {
     return events;
 }
 
+// A request's "settings": an object of strings, empty when missing or null;
+// ApiError naming the member that is not a string. The service checks the rest.
+KioskSettings settingsFrom(const Poco::JSON::Object& body) {
+    const Poco::JSON::Object::Ptr o = optionalObject(body, "settings");
+    KioskSettings settings;
+    if (!o) {
+        return settings;
+    }
+    for (const auto& [key, value] : *o) {
+        if (!value.isString()) {
+            throw ApiError::invalid("settings." + key, "settings." + key + " must be a string");
+        }
+        settings[key] = value.extract<std::string>();
+    }
+    return settings;
+}
+
+Poco::JSON::Object settingsJson(const KioskSettings& settings) {
+    Poco::JSON::Object o(Poco::JSON_PRESERVE_KEY_ORDER);
+    for (const auto& [key, value] : settings) {
+        o.set(key, value);
+    }
+    return o;
+}
+
+Poco::JSON::Object codeJson(const EnrolmentCode& code) {
+    Poco::JSON::Object o(Poco::JSON_PRESERVE_KEY_ORDER);
+    o.set("code", code.code);
+    o.set("building_id", code.buildingId);
+    o.set("expires_at", api::isoTime(code.expiresAt));
+    return o;
+}
+
 Poco::JSON::Object changesJson(const KioskChanges& c) {
     Poco::JSON::Object o(Poco::JSON_PRESERVE_KEY_ORDER);
     o.set("cursor", c.cursor);
@@ -209,6 +242,7 @@ Poco::JSON::Object changesJson(const KioskChanges& c) {
     place.set("address", c.building.address);
     place.set("territory_id", c.territory.id);
     place.set("territory_name", c.territory.name);
+    place.set("settings", settingsJson(c.kiosk.settings));
     o.set("config", place);
     Poco::JSON::Array notices;
     for (const Notice& n : c.notices) {
@@ -315,6 +349,8 @@ Poco::JSON::Object kioskJson(const KioskOverview& o) {
               return alarm;
           }));
     j.set("status", std::string(nameOf(o.status)));
+    j.set("replaced_by", api::orNull(h.kiosk.replacedBy));
+    j.set("settings", settingsJson(h.kiosk.settings));
     return j;
 }
 
@@ -412,11 +448,10 @@ void addKioskMetrics(Metrics& metrics, KioskService& kiosks) {
 void addKioskRoutes(Router& router, KioskService& kiosks) {
     router.add("POST", "/api/v1/enrolments", kStaffWork, [&kiosks](const Request& req) {
         const auto body = api::parseObject(req.body);
-        const EnrolmentCode code = kiosks.issueCode(api::requiredString(*body, "building_id"));
-        Poco::JSON::Object o(Poco::JSON_PRESERVE_KEY_ORDER);
-        o.set("code", code.code);
-        o.set("building_id", code.buildingId);
-        o.set("expires_at", api::isoTime(code.expiresAt));
+        const EnrolmentCode code =
+            kiosks.issueCode(api::requiredString(*body, "building_id"), settingsFrom(*body));
+        Poco::JSON::Object o = codeJson(code);
+        o.set("settings", settingsJson(code.settings));
         return Response::json(201, render(o));
     });
     router.add("GET", "/api/v1/kiosks", kReaders, [&kiosks](const Request& req) {
@@ -438,15 +473,32 @@ void addKioskRoutes(Router& router, KioskService& kiosks) {
         }
         return Response::json(200, R"({"status":"revoked"})");
     });
+    router.add("POST", "/api/v1/kiosks/{id}/replace", kStaffWork, [&kiosks](const Request& req) {
+        const EnrolmentCode code = kiosks.issueReplacement(req.params.at("id"));
+        Poco::JSON::Object o = codeJson(code);
+        o.set("replaces", code.replaces);
+        return Response::json(201, render(o));
+    });
     router.add("POST", "/api/v1/kiosk/enrol", kPublic, [&kiosks](const Request& req) {
         const auto body = api::parseObject(req.body);
-        const Kiosk k = kiosks.enrol(api::requiredString(*body, "code"),
-                                     api::requiredString(*body, "public_key"),
-                                     api::optionalString(*body, "name"), req.clientAddress);
+        const EnrolledKiosk e = kiosks.enrol(
+            {api::requiredString(*body, "code"), api::requiredString(*body, "public_key"),
+             api::optionalString(*body, "name"), api::optionalString(*body, "building_id")},
+            req.clientAddress);
         Poco::JSON::Object o(Poco::JSON_PRESERVE_KEY_ORDER);
-        o.set("kiosk_id", k.id);
-        o.set("building_id", k.buildingId);
+        o.set("kiosk_id", e.kiosk.id);
+        o.set("building_id", e.kiosk.buildingId);
+        o.set("address", e.building.address);
+        o.set("settings", settingsJson(e.kiosk.settings));
         return Response::json(201, render(o));
+    });
+    router.add("POST", "/api/v1/kiosk/key", kKiosk, [&kiosks](const Request& req) {
+        const auto body = api::parseObject(req.body);
+        const Kiosk k = kiosks.kiosk(req.tokenId);
+        kiosks.rotateKey(k, api::requiredString(*body, "public_key"));
+        Poco::JSON::Object o;
+        o.set("kiosk_id", k.id);
+        return Response::json(200, render(o));
     });
     router.add("POST", "/api/v1/kiosk/events", kKiosk, [&kiosks](const Request& req) {
         Poco::JSON::Array acks;

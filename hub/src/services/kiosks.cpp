@@ -19,7 +19,11 @@ constexpr std::size_t kMaxFailuresPerMinute = 20;
 constexpr Millis kSilentAfter = 15LL * 60 * 1000;  // a kiosk not seen for longer is silent
 constexpr int kAlarmHistory = 50;                  // alarm events shown for one kiosk
 constexpr std::size_t kMaxAlarmName = 40;
-constexpr std::size_t kMaxAlarmDetail = 500;  // characters
+constexpr std::size_t kMaxAlarmDetail = 500;    // characters
+constexpr Millis kKeyGrace = 10LL * 60 * 1000;  // a replaced key still signs this long
+constexpr std::size_t kMaxSettings = 16;
+constexpr std::size_t kMaxSettingKey = 32;
+constexpr std::size_t kMaxSettingValue = 256;  // characters
 // Letters and digits that cannot be mistaken for each other when typed.
 constexpr std::string_view kCodeAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
@@ -88,6 +92,54 @@ void checkHardware(const PushedEvent& e) {
     }
 }
 
+// 1 to 32 of a-z and _.
+bool isSettingKey(const std::string& key) {
+    return !key.empty() && key.size() <= kMaxSettingKey &&
+           std::all_of(key.begin(), key.end(),
+                       [](char c) { return (c >= 'a' && c <= 'z') || c == '_'; });
+}
+
+// Throws ApiError naming the setting that breaks the rules of
+// docs/kiosk-sync.md.
+void checkSettings(const KioskSettings& settings) {
+    if (settings.size() > kMaxSettings) {
+        throw ApiError::invalid("settings", "settings must have at most 16 keys");
+    }
+    for (const auto& [key, value] : settings) {
+        if (!isSettingKey(key)) {
+            const std::string rule = "settings keys must be 1 to 32 of a-z and _, like cabinet";
+            throw ApiError::invalid("settings", rule + "; \"" + key + "\" is not");
+        }
+        if (characters(value) > kMaxSettingValue) {
+            throw ApiError::invalid("settings." + key,
+                                    "settings." + key + " must be at most 256 characters");
+        }
+    }
+}
+
+// Whether `publicKey` is the current one of a kiosk's `keys`. Throws ApiError
+// 409 when the kiosk had it before, or when a previous key still signs at
+// `at`: then only a retry rotates, so that the holder of that key cannot move
+// the kiosk on to a key of its choosing.
+bool isCurrentKey(const std::vector<KioskKey>& keys, const std::string& publicKey, Millis at) {
+    const auto same = std::find_if(keys.begin(), keys.end(),
+                                   [&](const KioskKey& k) { return k.publicKey == publicKey; });
+    if (same != keys.end()) {
+        if (!same->replacedAt) {
+            return true;
+        }
+        throw ApiError(409, "key_reused", "this kiosk had this key before; make a new one");
+    }
+    if (std::any_of(keys.begin(), keys.end(), [at](const KioskKey& k) {
+            return k.replacedAt && *k.replacedAt > at - kKeyGrace;
+        })) {
+        throw ApiError(409, "rotation_pending",
+                       "a key replaced less than 10 minutes ago still signs; "
+                       "rotate again once it has expired");
+    }
+    return false;
+}
+
 }  // namespace
 
 std::string_view nameOf(KioskStatus status) {
@@ -130,10 +182,28 @@ std::string normaliseCode(const std::string& code) {
 KioskService::KioskService(Hub& hub, KioskStore& kiosks, const Clock& clock, Random& random)
     : hub_(hub), kiosks_(kiosks), clock_(clock), random_(random) {}
 
-EnrolmentCode KioskService::issueCode(const std::string& buildingId) {
+EnrolmentCode KioskService::issueCode(const std::string& buildingId,
+                                      const KioskSettings& settings) {
     if (!hub_.territories().building(buildingId)) {
         throw ApiError::notFound("building " + buildingId);
     }
+    checkSettings(settings);
+    return storeCode({buildingId, settings, ""});
+}
+
+EnrolmentCode KioskService::issueReplacement(const std::string& kioskId) {
+    const auto old = kiosks_.get(kioskId);
+    if (!old) {
+        throw ApiError::notFound("kiosk " + kioskId);
+    }
+    if (old->replacedBy) {
+        throw ApiError(409, "already_replaced",
+                       "kiosk " + kioskId + " was already replaced by " + *old->replacedBy);
+    }
+    return storeCode({old->buildingId, old->settings, old->id});
+}
+
+EnrolmentCode KioskService::storeCode(const EnrolmentTerms& terms) {
     const std::string entropy = random_.hex(12);
     std::string code;
     for (std::size_t i = 0; i < 12; ++i) {
@@ -144,40 +214,88 @@ EnrolmentCode KioskService::issueCode(const std::string& buildingId) {
         }
     }
     const Millis at = clock_.now();
-    kiosks_.addEnrolmentCode(signing::sha256Hex(normaliseCode(code)), buildingId, at,
+    kiosks_.addEnrolmentCode(signing::sha256Hex(normaliseCode(code)), terms, at,
                              at + kCodeLifetime);
-    return {code, buildingId, at + kCodeLifetime};
+    return {code, terms.buildingId, at + kCodeLifetime, terms.settings, terms.replaces};
 }
 
-Kiosk KioskService::enrol(const std::string& code, const std::string& publicKey,
-                          const std::string& name, const std::string& clientAddress) {
-    const Millis at = clock_.now();
-    {
-        std::lock_guard lock(failuresMutex_);
-        for (auto it = recentFailures_.begin(); it != recentFailures_.end();) {
-            std::erase_if(it->second, [at](Millis t) { return t < at - 60'000; });
-            it = it->second.empty() ? recentFailures_.erase(it) : std::next(it);
-        }
-        if (recentFailures_[clientAddress].size() >= kMaxFailuresPerMinute) {
-            throw ApiError(429, "too_many_attempts", "too many wrong codes; try in a minute");
-        }
+void KioskService::checkAttempts(const std::string& clientAddress, Millis at) {
+    std::lock_guard lock(failuresMutex_);
+    for (auto it = recentFailures_.begin(); it != recentFailures_.end();) {
+        std::erase_if(it->second, [at](Millis t) { return t < at - 60'000; });
+        it = it->second.empty() ? recentFailures_.erase(it) : std::next(it);
     }
-    if (!signing::isPublicKey(publicKey)) {
+    if (recentFailures_[clientAddress].size() >= kMaxFailuresPerMinute) {
+        throw ApiError(429, "too_many_attempts", "too many wrong codes; try in a minute");
+    }
+}
+
+void KioskService::noteRefusal(const std::string& clientAddress, Millis at) {
+    std::lock_guard lock(failuresMutex_);
+    recentFailures_[clientAddress].push_back(at);
+}
+
+EnrolledKiosk KioskService::enrol(const EnrolRequest& request, const std::string& clientAddress) {
+    const Millis at = clock_.now();
+    checkAttempts(clientAddress, at);
+    if (!signing::isPublicKey(request.publicKey)) {
         throw ApiError::invalid("public_key", "public_key must be a base64 Ed25519 public key");
+    }
+    const std::string codeHash = signing::sha256Hex(normaliseCode(request.code));
+    const auto terms = kiosks_.usableCode(codeHash, at);
+    const ApiError invalidCode(403, "invalid_code",
+                               "the enrolment code is unknown, used or expired");
+    if (!terms) {
+        noteRefusal(clientAddress, at);
+        throw invalidCode;
+    }
+    if (!request.buildingId.empty() && request.buildingId != terms->buildingId) {
+        noteRefusal(clientAddress, at);
+        throw ApiError(403, "wrong_building", "this code is for another building");
     }
     Kiosk kiosk;
     kiosk.id = "k-" + random_.hex(8);
-    kiosk.publicKey = publicKey;
-    kiosk.name = name;
+    kiosk.publicKey = request.publicKey;
+    kiosk.name = request.name;
     kiosk.enrolledAt = at;
-    const auto building = kiosks_.enrol(signing::sha256Hex(normaliseCode(code)), kiosk, at);
-    if (!building) {
-        std::lock_guard lock(failuresMutex_);
-        recentFailures_[clientAddress].push_back(at);
-        throw ApiError(403, "invalid_code", "the enrolment code is unknown, used or expired");
+    const Enrolment done = kiosks_.enrol(codeHash, kiosk, at);
+    if (done.outcome == EnrolOutcome::UnusableCode) {  // used by another request just now
+        noteRefusal(clientAddress, at);
+        throw invalidCode;
     }
-    kiosk.buildingId = *building;
-    return kiosk;
+    if (done.outcome == EnrolOutcome::AlreadyReplaced) {
+        throw ApiError(409, "already_replaced",
+                       "kiosk " + done.terms.replaces + " was already replaced by another");
+    }
+    kiosk.buildingId = done.terms.buildingId;
+    kiosk.settings = done.terms.settings;
+    return {kiosk, *hub_.territories().building(kiosk.buildingId)};
+}
+
+void KioskService::rotateKey(const Kiosk& kiosk, const std::string& publicKey) {
+    if (!signing::isPublicKey(publicKey)) {
+        throw ApiError::invalid("public_key", "public_key must be a base64 Ed25519 public key");
+    }
+    const Millis at = clock_.now();
+    // A retry of the rotation that made the key current changes nothing.
+    if (publicKey == kiosk.publicKey || isCurrentKey(kiosks_.keys(kiosk.id), publicKey, at)) {
+        return;
+    }
+    if (!kiosks_.rotateKey(kiosk.id, kiosk.publicKey, publicKey, at)) {
+        const auto now = kiosks_.get(kiosk.id);
+        if (now && !now->revokedAt && now->publicKey == publicKey) {
+            return;  // the same rotation, sent twice at once
+        }
+        throw ApiError(409, "rotation_pending", "another key rotation of this kiosk came first");
+    }
+}
+
+bool KioskService::signedByPreviousKey(const std::string& kioskId, const std::string& message,
+                                       const std::string& signature, Millis at) {
+    const std::vector<std::string> keys = kiosks_.keysReplacedAfter(kioskId, at - kKeyGrace);
+    return std::any_of(keys.begin(), keys.end(), [&](const std::string& key) {
+        return signing::verify(key, message, signature);
+    });
 }
 
 Kiosk KioskService::authenticate(const SignedRequest& r) {
@@ -200,7 +318,8 @@ Kiosk KioskService::authenticate(const SignedRequest& r) {
     }
     const std::string message =
         signing::canonicalRequest(r.method, r.pathAndQuery, r.timestamp, r.nonce, r.body);
-    if (!signing::verify(kiosk->publicKey, message, r.signature)) {
+    if (!signing::verify(kiosk->publicKey, message, r.signature) &&
+        !signedByPreviousKey(kiosk->id, message, r.signature, at)) {
         throw unauthorized("bad_signature", "the signature does not match the kiosk's key");
     }
     if (!kiosks_.useNonce(kiosk->id, r.nonce, at, at - 2 * kFreshness)) {

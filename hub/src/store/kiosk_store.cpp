@@ -1,10 +1,13 @@
 #include "veche/hub/store/kiosk_store.h"
 
 #include <Poco/Data/Session.h>
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
 #include <Poco/Nullable.h>
 #include <Poco/Tuple.h>
 
 #include <map>
+#include <sstream>
 
 using namespace Poco::Data::Keywords;
 
@@ -27,6 +30,26 @@ int orUnknown(const std::optional<bool>& value) {
 template <typename T>
 T orUnknown(const std::optional<T>& value) {
     return value.value_or(static_cast<T>(kUnknown));
+}
+
+// Settings as kept in a TEXT column: a JSON object of strings.
+std::string settingsJson(const KioskSettings& settings) {
+    Poco::JSON::Object o;
+    for (const auto& [key, value] : settings) {
+        o.set(key, value);
+    }
+    std::ostringstream out;
+    o.stringify(out);
+    return out.str();
+}
+
+KioskSettings settingsOf(const std::string& json) {
+    const auto o = Poco::JSON::Parser().parse(json).extract<Poco::JSON::Object::Ptr>();
+    KioskSettings out;
+    for (const auto& [key, value] : *o) {
+        out[key] = value.toString();
+    }
+    return out;
 }
 
 // Makes the event its kiosk's most recently received one, unless one was
@@ -137,12 +160,13 @@ std::vector<std::pair<std::string, KioskAlarm>> openAlarms(Poco::Data::Session& 
     return out;
 }
 
-using HealthRow = Poco::Tuple<std::string, std::string, std::string, Poco::Int64,
-                              Poco::Nullable<Poco::Int64>, Poco::Nullable<Poco::Int64>, std::string,
-                              Poco::Nullable<Poco::Int64>, Poco::Nullable<Poco::Int64>,
-                              Poco::Nullable<Poco::Int64>, Poco::Nullable<std::string>,
-                              Poco::Nullable<double>, Poco::Nullable<int>, Poco::Nullable<double>,
-                              Poco::Nullable<int>, Poco::Nullable<int>, Poco::Nullable<int>>;
+using HealthRow =
+    Poco::Tuple<std::string, std::string, std::string, Poco::Int64, Poco::Nullable<Poco::Int64>,
+                Poco::Nullable<Poco::Int64>, std::string, Poco::Nullable<Poco::Int64>,
+                Poco::Nullable<Poco::Int64>, Poco::Nullable<Poco::Int64>,
+                Poco::Nullable<std::string>, Poco::Nullable<double>, Poco::Nullable<int>,
+                Poco::Nullable<double>, Poco::Nullable<int>, Poco::Nullable<int>,
+                Poco::Nullable<int>, std::string, Poco::Nullable<std::string>>;
 
 std::optional<bool> flagOf(const Poco::Nullable<int>& value) {
     return value.isNull() ? std::nullopt : std::optional<bool>(value.value() != 0);
@@ -167,19 +191,40 @@ KioskHealth healthOf(const HealthRow& r) {
     h.readings.degraded = flagOf(r.get<14>());
     h.readings.modemSignalPercent = optionalOf(r.get<15>());
     h.readings.devicesOffline = optionalOf(r.get<16>());
+    h.kiosk.settings = settingsOf(r.get<17>());
+    h.kiosk.replacedBy = optionalOf(r.get<18>());
     return h;
 }
 
 }  // namespace
 
-void KioskStore::addEnrolmentCode(const std::string& codeHash, const std::string& buildingId,
+void KioskStore::addEnrolmentCode(const std::string& codeHash, const EnrolmentTerms& terms,
                                   Millis at, Millis expiresAt) {
-    db_.session() << "INSERT INTO enrolment_codes (code_hash, building_id, created_at, expires_at) "
-                     "VALUES ($1, $2, $3, $4)",
-        useRef(codeHash), useRef(buildingId), useRef(at), useRef(expiresAt), now;
+    const std::string settings = settingsJson(terms.settings);
+    db_.session() << "INSERT INTO enrolment_codes (code_hash, building_id, created_at, expires_at, "
+                     "settings, replaces) VALUES ($1, $2, $3, $4, $5, NULLIF($6, ''))",
+        useRef(codeHash), useRef(terms.buildingId), useRef(at), useRef(expiresAt), useRef(settings),
+        useRef(terms.replaces), now;
 }
 
-std::optional<std::string> KioskStore::enrol(const std::string& codeHash, Kiosk kiosk, Millis at) {
+std::optional<EnrolmentTerms> KioskStore::usableCode(const std::string& codeHash, Millis at) {
+    EnrolmentTerms terms;
+    std::string settings;
+    Poco::Nullable<std::string> replaces;
+    Poco::Data::Session s = db_.session();
+    Poco::Data::Statement select(s);
+    select << "SELECT building_id, settings, replaces FROM enrolment_codes "
+              "WHERE code_hash = $1 AND used_at IS NULL AND expires_at > $2",
+        useRef(codeHash), useRef(at), into(terms.buildingId), into(settings), into(replaces);
+    if (select.execute() == 0) {
+        return std::nullopt;
+    }
+    terms.settings = settingsOf(settings);
+    terms.replaces = replaces.isNull() ? "" : replaces.value();
+    return terms;
+}
+
+Enrolment KioskStore::enrol(const std::string& codeHash, const Kiosk& kiosk, Millis at) {
     Poco::Data::Session s = db_.session();
     WriteTransaction tx(s, db_);
     Poco::Data::Statement use(s);
@@ -187,32 +232,52 @@ std::optional<std::string> KioskStore::enrol(const std::string& codeHash, Kiosk 
            "WHERE code_hash = $3 AND used_at IS NULL AND expires_at > $4",
         useRef(at), useRef(kiosk.id), useRef(codeHash), useRef(at);
     if (use.execute() == 0) {
-        return std::nullopt;
+        return {};
     }
-    s << "SELECT building_id FROM enrolment_codes WHERE code_hash = $1", useRef(codeHash),
-        into(kiosk.buildingId), now;
-    s << "INSERT INTO kiosks (id, building_id, public_key, name, enrolled_at) "
-         "VALUES ($1, $2, $3, $4, $5)",
-        useRef(kiosk.id), useRef(kiosk.buildingId), useRef(kiosk.publicKey), useRef(kiosk.name),
-        useRef(at), now;
+    Enrolment e{EnrolOutcome::Enrolled, {}};
+    std::string settings;
+    Poco::Nullable<std::string> replaces;
+    s << "SELECT building_id, settings, replaces FROM enrolment_codes WHERE code_hash = $1",
+        useRef(codeHash), into(e.terms.buildingId), into(settings), into(replaces), now;
+    e.terms.settings = settingsOf(settings);
+    e.terms.replaces = replaces.isNull() ? "" : replaces.value();
+    s << "INSERT INTO kiosks (id, building_id, public_key, name, enrolled_at, settings) "
+         "VALUES ($1, $2, $3, $4, $5, $6)",
+        useRef(kiosk.id), useRef(e.terms.buildingId), useRef(kiosk.publicKey), useRef(kiosk.name),
+        useRef(at), useRef(settings), now;
+    s << "INSERT INTO kiosk_keys (kiosk_id, public_key, valid_from) VALUES ($1, $2, $3)",
+        useRef(kiosk.id), useRef(kiosk.publicKey), useRef(at), now;
+    if (!e.terms.replaces.empty()) {
+        Poco::Data::Statement replace(s);
+        replace << "UPDATE kiosks SET revoked_at = COALESCE(revoked_at, $1), replaced_by = $2 "
+                   "WHERE id = $3 AND replaced_by IS NULL",
+            useRef(at), useRef(kiosk.id), useRef(e.terms.replaces);
+        if (replace.execute() == 0) {
+            return {EnrolOutcome::AlreadyReplaced, e.terms};  // rolled back
+        }
+    }
     tx.commit();
-    return kiosk.buildingId;
+    return e;
 }
 
 std::optional<Kiosk> KioskStore::get(const std::string& id) {
     Kiosk k;
     Poco::Nullable<Poco::Int64> revoked, seen;
+    Poco::Nullable<std::string> replacedBy;
+    std::string settings;
     Poco::Data::Session s = db_.session();
     Poco::Data::Statement select(s);
-    select << "SELECT id, building_id, public_key, name, enrolled_at, revoked_at, last_seen_at "
-              "FROM kiosks WHERE id = $1",
+    select << "SELECT id, building_id, public_key, name, enrolled_at, revoked_at, last_seen_at, "
+              "settings, replaced_by FROM kiosks WHERE id = $1",
         useRef(id), into(k.id), into(k.buildingId), into(k.publicKey), into(k.name),
-        into(k.enrolledAt), into(revoked), into(seen);
+        into(k.enrolledAt), into(revoked), into(seen), into(settings), into(replacedBy);
     if (select.execute() == 0) {
         return std::nullopt;
     }
     k.revokedAt = optionalOf(revoked);
     k.lastSeenAt = optionalOf(seen);
+    k.settings = settingsOf(settings);
+    k.replacedBy = optionalOf(replacedBy);
     return k;
 }
 
@@ -222,6 +287,47 @@ bool KioskStore::revoke(const std::string& id, Millis at) {
     update << "UPDATE kiosks SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL", useRef(at),
         useRef(id);
     return update.execute() > 0;
+}
+
+std::vector<KioskKey> KioskStore::keys(const std::string& kioskId) {
+    std::vector<Poco::Tuple<std::string, Poco::Int64, Poco::Nullable<Poco::Int64>>> rows;
+    db_.session() << "SELECT public_key, valid_from, replaced_at FROM kiosk_keys "
+                     "WHERE kiosk_id = $1 ORDER BY "
+                     "CASE WHEN replaced_at IS NULL THEN 1 ELSE 0 END, replaced_at, valid_from",
+        useRef(kioskId), into(rows), now;
+    std::vector<KioskKey> out;
+    for (const auto& r : rows) {
+        out.push_back({r.get<0>(), r.get<1>(), optionalOf(r.get<2>())});
+    }
+    return out;
+}
+
+std::vector<std::string> KioskStore::keysReplacedAfter(const std::string& kioskId, Millis since) {
+    std::vector<std::string> keys;
+    db_.session() << "SELECT public_key FROM kiosk_keys "
+                     "WHERE kiosk_id = $1 AND replaced_at IS NOT NULL AND replaced_at > $2",
+        useRef(kioskId), useRef(since), into(keys), now;
+    return keys;
+}
+
+bool KioskStore::rotateKey(const std::string& kioskId, const std::string& from,
+                           const std::string& to, Millis at) {
+    Poco::Data::Session s = db_.session();
+    WriteTransaction tx(s, db_);
+    Poco::Data::Statement swap(s);
+    swap << "UPDATE kiosks SET public_key = $1 "
+            "WHERE id = $2 AND public_key = $3 AND revoked_at IS NULL",
+        useRef(to), useRef(kioskId), useRef(from);
+    if (swap.execute() == 0) {
+        return false;
+    }
+    s << "UPDATE kiosk_keys SET replaced_at = $1 "
+         "WHERE kiosk_id = $2 AND public_key = $3 AND replaced_at IS NULL",
+        useRef(at), useRef(kioskId), useRef(from), now;
+    s << "INSERT INTO kiosk_keys (kiosk_id, public_key, valid_from) VALUES ($1, $2, $3)",
+        useRef(kioskId), useRef(to), useRef(at), now;
+    tx.commit();
+    return true;
 }
 
 bool KioskStore::useNonce(const std::string& kioskId, const std::string& nonce, Millis at,
@@ -294,7 +400,8 @@ std::vector<KioskHealth> KioskStore::health(const KioskFilter& filter) {
     select << "SELECT k.id, k.building_id, k.name, k.enrolled_at, k.revoked_at, k.last_seen_at, "
               "b.address, h.last_event_at, h.last_received_at, h.telemetry_at, h.telemetry, "
               "h.temperature_c, h.mains, h.battery_percent, h.degraded, h.modem_signal_percent, "
-              "h.devices_offline FROM kiosks k JOIN buildings b ON b.id = k.building_id "
+              "h.devices_offline, k.settings, k.replaced_by FROM kiosks k JOIN buildings b ON b.id "
+              "= k.building_id "
               "LEFT JOIN kiosk_health h ON h.kiosk_id = k.id" +
                   where + " ORDER BY k.building_id, k.name, k.id",
         into(rows);

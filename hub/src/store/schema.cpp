@@ -349,15 +349,36 @@ const std::vector<std::string> kKioskHealth = {
     "CREATE INDEX kiosk_alarm_events_by_time ON kiosk_alarm_events (kiosk_id, at)",
 };
 
+// Version 12: kiosk provisioning (docs/kiosk-sync.md). A code carries the
+// settings it gives its kiosk and, for a replacement, the kiosk it replaces; a
+// kiosk keeps its settings and the kiosk enrolled in its place. Every public
+// key a kiosk has had is kept with when it became current and when it was
+// replaced: a replaced key still signs for a grace period after replaced_at.
+// Kiosks enrolled before get their key since enrolment.
+const std::vector<std::string> kProvisioning = {
+    "ALTER TABLE enrolment_codes ADD COLUMN settings TEXT NOT NULL DEFAULT '{}'",
+    "ALTER TABLE enrolment_codes ADD COLUMN replaces TEXT REFERENCES kiosks(id)",
+    "ALTER TABLE kiosks ADD COLUMN settings TEXT NOT NULL DEFAULT '{}'",
+    "ALTER TABLE kiosks ADD COLUMN replaced_by TEXT REFERENCES kiosks(id)",
+    "CREATE TABLE kiosk_keys ("
+    " kiosk_id TEXT NOT NULL REFERENCES kiosks(id),"
+    " public_key TEXT NOT NULL,"
+    " valid_from BIGINT NOT NULL,"
+    " replaced_at BIGINT,"
+    " PRIMARY KEY (kiosk_id, public_key))",
+    "INSERT INTO kiosk_keys (kiosk_id, public_key, valid_from) "
+    "SELECT id, public_key, enrolled_at FROM kiosks",
+};
+
 }  // namespace
 
 int currentVersion() {
-    return 11;
+    return 12;
 }
 
 std::vector<std::string> current() {
     return concat(kVersion1, kAssemblies, kNotices, kKiosks, kResidents, kPollsAndReports, kSalts,
-                  kNonceIndex, kSms, kUssd, kKioskHealth);
+                  kNonceIndex, kSms, kUssd, kKioskHealth, kProvisioning);
 }
 
 std::vector<std::string> upgrade(int from) {
@@ -382,6 +403,8 @@ std::vector<std::string> upgrade(int from) {
             return kUssd;
         case 10:
             return kKioskHealth;
+        case 11:
+            return kProvisioning;
         default:
             return {};
     }

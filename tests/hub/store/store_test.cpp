@@ -89,6 +89,92 @@ TEST_P(StoreTest, MigratedDatabaseEqualsAFreshOne) {
     EXPECT_EQ(migrated, testing::describeSchema(db()));
 }
 
+TEST_P(StoreTest, AKioskEnrolledBeforeKeyHistoryKeepsItsKeyAndHasNoSettings) {
+    TestDatabase old(GetParam());
+    {
+        Poco::Data::Session s = old.db().session();
+        std::vector<std::string> version11 = schema::version1();
+        for (int v = 1; v < 11; ++v) {
+            const auto next = schema::upgrade(v);
+            version11.insert(version11.end(), next.begin(), next.end());
+        }
+        for (const std::string& sql : version11) {
+            s << sql, now;
+        }
+        s << "CREATE TABLE schema_version (version INTEGER NOT NULL)", now;
+        s << "INSERT INTO schema_version (version) VALUES (11)", now;
+        s << "INSERT INTO territories (id, name, created_at) VALUES ('t-1', 'ТОС', 1)", now;
+        s << "INSERT INTO buildings (id, territory_id, address, created_at) "
+             "VALUES ('b-1', 't-1', 'д. 1', 1)",
+            now;
+        s << "INSERT INTO kiosks (id, building_id, public_key, name, enrolled_at) "
+             "VALUES ('k-1', 'b-1', 'old-key', 'Подъезд 1', 500)",
+            now;
+    }
+    EXPECT_EQ(old.db().migrate(), 11);
+    KioskStore kiosks(old.db());
+    const auto keys = kiosks.keys("k-1");
+    ASSERT_EQ(keys.size(), 1u);
+    EXPECT_EQ(keys[0].publicKey, "old-key");
+    EXPECT_EQ(keys[0].validFrom, 500);
+    EXPECT_FALSE(keys[0].replacedAt);
+    const auto k = kiosks.get("k-1");
+    ASSERT_TRUE(k);
+    EXPECT_TRUE(k->settings.empty());
+    EXPECT_FALSE(k->replacedBy);
+}
+
+TEST_P(StoreTest, EnrolsReplacesAndRotatesKeysInWholeTransactions) {
+    const Building b = *territories->createBuilding(territories->createTerritory("ТОС").id, "д. 1");
+    KioskStore kiosks(db());
+    const KioskSettings settings{{"cabinet", "owen-lobby"}, {"modem", "/dev/ttyUSB2"}};
+    kiosks.addEnrolmentCode("first", {b.id, settings, ""}, 0, 10'000);
+    EXPECT_FALSE(kiosks.usableCode("first", 10'000));  // expired by then
+    EXPECT_FALSE(kiosks.usableCode("unknown", 0));
+    ASSERT_TRUE(kiosks.usableCode("first", 50));
+    EXPECT_EQ(kiosks.usableCode("first", 50)->settings, settings);
+    Kiosk k;
+    k.id = "k-1";
+    k.publicKey = "key-1";
+    k.buildingId = "b-ignored";  // the code's building counts
+    const Enrolment first = kiosks.enrol("first", k, 100);
+    EXPECT_EQ(first.outcome, EnrolOutcome::Enrolled);
+    EXPECT_EQ(first.terms.buildingId, b.id);
+    EXPECT_EQ(kiosks.get("k-1")->buildingId, b.id);
+    EXPECT_EQ(kiosks.get("k-1")->settings, settings);
+    EXPECT_FALSE(kiosks.usableCode("first", 200));
+    k.id = "k-x";
+    EXPECT_EQ(kiosks.enrol("first", k, 200).outcome, EnrolOutcome::UnusableCode);
+    EXPECT_FALSE(kiosks.get("k-x"));
+
+    // Two codes replace k-1: the first used wins, the second stores nothing.
+    kiosks.addEnrolmentCode("r1", {b.id, settings, "k-1"}, 300, 10'000);
+    kiosks.addEnrolmentCode("r2", {b.id, settings, "k-1"}, 300, 10'000);
+    k.id = "k-2";
+    k.publicKey = "key-2";
+    EXPECT_EQ(kiosks.enrol("r1", k, 400).outcome, EnrolOutcome::Enrolled);
+    EXPECT_EQ(kiosks.get("k-1")->replacedBy, "k-2");
+    EXPECT_EQ(kiosks.get("k-1")->revokedAt, 400);
+    k.id = "k-3";
+    EXPECT_EQ(kiosks.enrol("r2", k, 500).outcome, EnrolOutcome::AlreadyReplaced);
+    EXPECT_FALSE(kiosks.get("k-3"));
+    EXPECT_TRUE(kiosks.usableCode("r2", 500));  // rolled back
+    EXPECT_EQ(kiosks.get("k-1")->replacedBy, "k-2");
+
+    // A rotation from a key that is no longer current changes nothing.
+    EXPECT_TRUE(kiosks.rotateKey("k-2", "key-2", "key-3", 600));
+    EXPECT_FALSE(kiosks.rotateKey("k-2", "key-2", "key-4", 700));
+    EXPECT_EQ(kiosks.get("k-2")->publicKey, "key-3");
+    EXPECT_EQ(kiosks.keysReplacedAfter("k-2", 599), std::vector<std::string>{"key-2"});
+    EXPECT_TRUE(kiosks.keysReplacedAfter("k-2", 600).empty());
+    const auto keys = kiosks.keys("k-2");
+    ASSERT_EQ(keys.size(), 2u);
+    EXPECT_EQ(keys[0].replacedAt, 600);
+    EXPECT_EQ(keys[1].publicKey, "key-3");
+    EXPECT_EQ(keys[1].validFrom, 600);
+    EXPECT_FALSE(kiosks.rotateKey("k-1", "key-1", "key-5", 800));  // revoked
+}
+
 TEST_P(StoreTest, RefusesADatabaseFromANewerVersion) {
     db().session() << "UPDATE schema_version SET version = 999", now;
     EXPECT_THROW(db().migrate(), std::runtime_error);
@@ -371,12 +457,12 @@ TEST_P(StoreTest, KioskHealthEndsInTheLatestEventsStateWhicheverArrivesFirst) {
     const Territory t = territories->createTerritory("ТОС");
     const Building b = *territories->createBuilding(t.id, "д. 1");
     KioskStore kiosks(db());
-    kiosks.addEnrolmentCode("hash", b.id, 0, 10'000);
+    kiosks.addEnrolmentCode("hash", {b.id, {}, ""}, 0, 10'000);
     Kiosk k;
     k.id = "k-1";
     k.publicKey = "key";
     k.name = "Подъезд 1";
-    ASSERT_EQ(kiosks.enrol("hash", k, 100), b.id);
+    ASSERT_EQ(kiosks.enrol("hash", k, 100).terms.buildingId, b.id);
     auto event = [](const std::string& id, const std::string& type, Millis at, Millis received) {
         return KioskEvent{"k-1-" + id, "k-1",        type,        at, R"({"n":")" + id + R"("})",
                           received,    std::nullopt, std::nullopt};

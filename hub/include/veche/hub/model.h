@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -164,15 +165,22 @@ struct Report {
     Millis changedAt = 0;
 };
 
+// What a kiosk's enrolment code says of its parts ("cabinet", "modem", …),
+// by key: the kiosk reads them, the hub only keeps and sends them
+// (docs/kiosk-sync.md).
+using KioskSettings = std::map<std::string, std::string>;
+
 // A lobby terminal enrolled with its own key and bound to a building.
 struct Kiosk {
     std::string id;
     std::string buildingId;
-    std::string publicKey;  // Ed25519, base64
+    std::string publicKey;  // Ed25519, base64; the current one
     std::string name;
     Millis enrolledAt = 0;
     std::optional<Millis> revokedAt;
     std::optional<Millis> lastSeenAt;
+    KioskSettings settings;
+    std::optional<std::string> replacedBy;  // the kiosk enrolled in its place
 };
 
 }  // namespace veche::hub

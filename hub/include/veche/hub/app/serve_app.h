@@ -24,8 +24,11 @@ private:
 // API token. Returns the exit code.
 int tokenCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
-// `veche-hub enrolment create --building ID [--config FILE]`: prints a
-// one-time code for enrolling a kiosk into the building.
+// `veche-hub enrolment create --building ID [--cabinet NAME] [--modem DEVICE]
+// [--config FILE]`: prints a one-time code for enrolling a kiosk into the
+// building; the kiosk gets the cabinet and modem as its settings
+// (docs/kiosk-sync.md). Returns the exit code: 64 for wrong usage, 2 for an
+// unknown building or a setting the hub refuses.
 int enrolmentCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
 }  // namespace veche::hub

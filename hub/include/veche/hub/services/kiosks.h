@@ -20,6 +20,22 @@ struct EnrolmentCode {
     std::string code;  // XXXX-XXXX-XXXX, shown once
     std::string buildingId;
     Millis expiresAt = 0;
+    KioskSettings settings;  // given to the kiosk that enrols with it
+    std::string replaces;    // the kiosk a replacement code replaces; "" for none
+};
+
+// What a kiosk sends to enrol.
+struct EnrolRequest {
+    std::string code;
+    std::string publicKey;  // base64 Ed25519
+    std::string name;
+    std::string buildingId;  // the building it expects; "" when it does not say
+};
+
+// A kiosk just enrolled, and its building.
+struct EnrolledKiosk {
+    Kiosk kiosk;
+    Building building;
 };
 
 // A request as a kiosk signed it (docs/kiosk-sync.md).
@@ -101,17 +117,37 @@ class KioskService {
 public:
     KioskService(Hub& hub, KioskStore& kiosks, const Clock& clock, Random& random);
 
-    // A one-time code for enrolling a kiosk into `buildingId`, valid 24 hours.
-    EnrolmentCode issueCode(const std::string& buildingId);
+    // A one-time code for enrolling a kiosk into `buildingId` with
+    // `settings`, valid 24 hours. Throws ApiError: 404 for an unknown
+    // building, 400 naming the setting that breaks the rules (at most 16;
+    // keys 1 to 32 of a-z and _; values up to 256 characters).
+    EnrolmentCode issueCode(const std::string& buildingId, const KioskSettings& settings = {});
 
-    // Enrols a kiosk with the public key it made. Throws ApiError: 400 for a
-    // malformed key, 403 for a code that is unknown, used or expired, 429
-    // after too many failed attempts from `clientAddress` in a minute.
-    Kiosk enrol(const std::string& code, const std::string& publicKey, const std::string& name,
-                const std::string& clientAddress);
+    // A one-time code (as issueCode's) for a kiosk to take the place of
+    // `kioskId`, with its building and settings. Throws ApiError: 404 for an
+    // unknown kiosk, 409 already_replaced for one another kiosk replaced.
+    EnrolmentCode issueReplacement(const std::string& kioskId);
+
+    // Enrols a kiosk with the public key it made, into the code's building
+    // with the code's settings; a replacement code revokes the kiosk replaced
+    // in the same transaction. Throws ApiError: 400 for a malformed key, 403
+    // invalid_code for a code that is unknown, used or expired, 403
+    // wrong_building when the request names another building than the code's
+    // (the code stays unused), 409 already_replaced when another kiosk
+    // replaced the one the code replaces first, 429 after too many refused
+    // codes from `clientAddress` in a minute.
+    EnrolledKiosk enrol(const EnrolRequest& request, const std::string& clientAddress);
+
+    // Makes `publicKey` the kiosk's current key, keeping its id and all it
+    // sent; the previous key still signs for 10 minutes. Idempotent when it
+    // is already the current key. Throws ApiError: 400 for a malformed key,
+    // 409 key_reused for a key the kiosk had before, 409 rotation_pending
+    // while a previous key is still in its grace period.
+    void rotateKey(const Kiosk& kiosk, const std::string& publicKey);
 
     // The kiosk that signed `request`, or ApiError 401 naming why not:
-    // unknown or revoked kiosk, stale timestamp, replayed nonce, bad signature.
+    // unknown or revoked kiosk, stale timestamp, replayed nonce, bad signature
+    // (by neither its current key nor one replaced less than 10 minutes ago).
     Kiosk authenticate(const SignedRequest& request);
 
     // Stores each event once by its id; ballots go through the hub's one
@@ -137,6 +173,16 @@ public:
     KioskOverview overviewOf(const std::string& kioskId);
 
 private:
+    // Throws ApiError 429 when `clientAddress` had too many codes refused in
+    // the last minute; forgets older refusals.
+    void checkAttempts(const std::string& clientAddress, Millis at);
+    void noteRefusal(const std::string& clientAddress, Millis at);
+    // Stores a new code for `terms`.
+    EnrolmentCode storeCode(const EnrolmentTerms& terms);
+    // Whether `signature` of `message` is by a key of the kiosk replaced
+    // less than the grace period before `at`.
+    bool signedByPreviousKey(const std::string& kioskId, const std::string& message,
+                             const std::string& signature, Millis at);
     // Stores a pushed event that is not a ballot: checks it and applies it
     // first; throws ApiError.
     void storeEvent(const Kiosk& kiosk, const PushedEvent& event);

@@ -81,22 +81,67 @@ struct KioskFilter {
     std::string buildingId;
 };
 
-// Kiosks, their one-time enrolment codes, the nonces of their signed
-// requests, the events they push and what those say of their health.
+// What a one-time enrolment code enrols a kiosk as.
+struct EnrolmentTerms {
+    std::string buildingId;
+    KioskSettings settings;
+    std::string replaces;  // the kiosk a replacement code takes the place of; "" for none
+};
+
+enum class EnrolOutcome {
+    Enrolled,
+    UnusableCode,     // unknown, used or expired
+    AlreadyReplaced,  // a replacement code whose kiosk another one replaced first
+};
+
+// An enrolment as it ended, with the terms of its code when Enrolled.
+struct Enrolment {
+    EnrolOutcome outcome = EnrolOutcome::UnusableCode;
+    EnrolmentTerms terms;
+};
+
+// A public key a kiosk has had: current from `validFrom` until `replacedAt`.
+struct KioskKey {
+    std::string publicKey;
+    Millis validFrom = 0;
+    std::optional<Millis> replacedAt;  // nullopt for the current key
+};
+
+// Kiosks, their one-time enrolment codes, their keys, the nonces of their
+// signed requests, the events they push and what those say of their health.
 class KioskStore {
 public:
     explicit KioskStore(Database& db) : db_(db) {}
 
-    void addEnrolmentCode(const std::string& codeHash, const std::string& buildingId, Millis at,
+    void addEnrolmentCode(const std::string& codeHash, const EnrolmentTerms& terms, Millis at,
                           Millis expiresAt);
 
-    // Uses the code for `kiosk` (which it stores) in one transaction. Returns
-    // the building the code was for, or nullopt (storing nothing) when the
-    // code is unknown, used or expired at `at`.
-    std::optional<std::string> enrol(const std::string& codeHash, Kiosk kiosk, Millis at);
+    // The terms of a code that is known, unused and not expired at `at`.
+    std::optional<EnrolmentTerms> usableCode(const std::string& codeHash, Millis at);
+
+    // Uses the code for `kiosk` in one transaction: stores the kiosk with the
+    // code's building and settings (whatever `kiosk` says of them) and its key
+    // as the first of its key history, and for a replacement code revokes the
+    // kiosk replaced (keeping an earlier revocation's time) and marks it
+    // replaced by this one. Stores nothing unless the outcome is Enrolled.
+    Enrolment enrol(const std::string& codeHash, const Kiosk& kiosk, Millis at);
 
     std::optional<Kiosk> get(const std::string& id);
     bool revoke(const std::string& id, Millis at);
+
+    // Every key the kiosk has had, oldest first: those replaced by when they
+    // were, then the current one.
+    std::vector<KioskKey> keys(const std::string& kioskId);
+
+    // The kiosk's keys replaced after `since` (so still in their grace period).
+    std::vector<std::string> keysReplacedAfter(const std::string& kioskId, Millis since);
+
+    // Makes `to` the kiosk's current key at `at` and `from`, which must be the
+    // current one, its previous (replaced at `at`), in one transaction. False,
+    // changing nothing, when `from` is no longer the current key (another
+    // rotation came first) or the kiosk is revoked.
+    bool rotateKey(const std::string& kioskId, const std::string& from, const std::string& to,
+                   Millis at);
 
     // Records a request's nonce; false when it was seen before (a replay).
     // Forgets nonces seen before `forgetBefore`.
