@@ -135,6 +135,9 @@ std::string explain(int status, const std::string& code, const std::string& mess
          "код не подходит: он неверный, уже использован или просрочен. Попросите новый."},
         {"wrong_building", "этот код выдан для другого дома."},
         {"already_replaced", "этот терминал уже заменён другим."},
+        {"rotation_pending",
+         "ключ уже меняется: повторите через 10 минут (или отправьте тот же ключ)."},
+        {"key_reused", "этот ключ терминал уже использовал; нужен новый."},
         {"unauthorized", "токен не подходит. Проверьте --token или VECHE_TOKEN."},
         {"forbidden", "этому токену это не разрешено."},
         {"not_found", "такого нет: " + message},
@@ -444,23 +447,49 @@ private:
         if (!current) {
             throw Failure("ключ терминала повреждён: подключите терминал заново");
         }
-        const auto fresh = signing::KeyPair::generate();
-        HubClient client(hub_, identity->kioskId, *current, context_.now, context_.nonce);
+        // The new key is kept before it is sent: a reply lost on the way is
+        // retried with the same key, and a hub that took it is recognised.
+        const std::string keyFile = kiosk::keyFileOf(store.path());
+        const std::string nextFile = keyFile + ".next";
+        std::optional<signing::KeyPair> fresh;
+        if (const auto kept = kiosk::readKeyFile(nextFile)) {
+            fresh = signing::KeyPair::fromPrivateKey(*kept);
+        }
+        if (!fresh) {
+            fresh = signing::KeyPair::generate();
+            kiosk::writeKeyFile(nextFile, fresh->privateKeyBase64());
+        }
         Object body;
-        body.set("public_key", fresh.publicKeyBase64());
-        HubReply reply;
-        try {
-            reply = client.send("POST", "/api/v1/kiosk/key", jsonText(body));
-        } catch (const Poco::Exception& e) {
-            throw Failure("хаб " + hubUrl_ + " недоступен: " + e.displayText());
+        body.set("public_key", fresh->publicKeyBase64());
+        HubReply reply =
+            signedCall(identity->kioskId, *current, "POST", "/api/v1/kiosk/key", jsonText(body));
+        if (reply.status == 401 && reply.body.find("bad_signature") != std::string::npos &&
+            signedCall(identity->kioskId, *fresh, "GET",
+                       "/api/v1/kiosk/changes?cursor=" + std::to_string(context_.now()), "")
+                    .status == 200) {
+            reply.status = 200;  // the hub took the new key earlier and the old one has lapsed
         }
         if (reply.status != 200) {
             throw refusal(reply);
         }
-        kiosk::writeKeyFile(kiosk::keyFileOf(store.path()), fresh.privateKeyBase64());
+        kiosk::writeKeyFile(keyFile, fresh->privateKeyBase64());
+        std::filesystem::remove(nextFile);
         out_ << "Ключ терминала " << identity->kioskId
              << " заменён; терминал и его история остались прежними.\nПрежний ключ перестанет "
                 "действовать через 10 минут: перезапустите программу терминала.\n";
+    }
+
+    // A request signed with `key`; Failure when the hub cannot be reached.
+    HubReply signedCall(const std::string& kioskId, const signing::KeyPair& key,
+                        const std::string& method, const std::string& path,
+                        const std::string& body) {
+        HubClient client(hub_, kioskId, key, context_.now, context_.nonce);
+        try {
+            return client.send(method, path, body);
+        } catch (const Poco::Exception& e) {
+            throw Failure("хаб " + hubUrl_ + " недоступен: " + e.displayText() +
+                          ". Повторите команду в течение 10 минут: будет отправлен тот же ключ.");
+        }
     }
 
     const Options& o_;

@@ -246,6 +246,79 @@ TEST_F(ProvisionCli, TheDoctorChecksEachPartAndSaysWhatToDoInRussian) {
     EXPECT_TRUE(has("Проблем: 4.\n")) << sick.out;  // the stale clock also fails the signed request
 }
 
+TEST_F(ProvisionCli, ACodeForAnotherBuildingIsRefusedAndStillWorksForItsOwn) {
+    const std::string territory = hub.hub->territories().building(building)->territoryId;
+    const std::string other =
+        hub.hub->territories().createBuilding(territory, "ул. Садовая, 14")->id;
+    const std::string code = codeIn(run("code --hub {hub} --building {building}").out);
+    const CliRun wrong =
+        run("enrol --hub {hub} --code " + code + " --building " + other + " --state {dir}/a");
+    EXPECT_EQ(wrong.status, 1);
+    EXPECT_EQ(wrong.err,
+              "veche-provision: хаб отказал (HTTP 403, wrong_building): этот код выдан "
+              "для другого дома.\n");
+    EXPECT_EQ(
+        run("enrol --hub {hub} --code " + code + " --building {building} --state {dir}/b").status,
+        0);
+}
+
+TEST_F(ProvisionCli, AReplacementTakesTheOldKiosksPlaceAndSettings) {
+    ASSERT_EQ(run("enrol --hub {hub} --code " +
+                  codeIn(run("code --hub {hub} --building {building} --cabinet owen-lobby").out) +
+                  " --state {dir}/old")
+                  .status,
+              0);
+    kioskId = *kiosk::KioskStore(dir.file("old") + "/kiosk.sqlite").meta("kiosk_id");
+    const CliRun replace = run("replace --hub {hub} --kiosk {kiosk}");
+    ASSERT_EQ(replace.status, 0) << replace.err;
+    EXPECT_EQ(replace.out.substr(0, replace.out.find('\n')),
+              "Замена терминала {kiosk}: новый займёт его дом и настройки, а этот будет "
+              "отключён, как только новый подключится.");
+    ASSERT_EQ(run("enrol --hub {hub} --code " + codeIn(replace.out) + " --state {dir}/new").status,
+              0);
+    kiosk::KioskStore successor(dir.file("new") + "/kiosk.sqlite");
+    EXPECT_EQ(successor.meta("building_id").value_or(""), building);
+    EXPECT_EQ(kiosk::settingOf(successor, "cabinet").value_or(""), "owen-lobby");
+    const CliRun list = run("list --hub {hub}");
+    EXPECT_NE(list.out.find("{kiosk} «Киоск» — ул. Садовая, 12\n  состояние: отключён"),
+              std::string::npos)
+        << list.out;
+}
+
+TEST_F(ProvisionCli, ARotatedKeyKeepsTheKioskAndALostReplyIsRetriedWithTheSameKey) {
+    ASSERT_EQ(run("enrol --hub {hub} --code " +
+                  codeIn(run("code --hub {hub} --building {building}").out) + " --state {dir}/k")
+                  .status,
+              0);
+    const std::string keyFile = dir.file("k/kiosk.key");
+    const auto before = kiosk::readKeyFile(keyFile);
+    // A first attempt whose reply never came: the hub is down.
+    const CliRun lost = run("rotate-key --state {dir}/k --hub http://127.0.0.1:1");
+    EXPECT_EQ(lost.status, 1);
+    EXPECT_NE(lost.err.find("будет отправлен тот же ключ"), std::string::npos) << lost.err;
+    const auto pending = kiosk::readKeyFile(keyFile + ".next");
+    ASSERT_TRUE(pending);
+    EXPECT_EQ(kiosk::readKeyFile(keyFile), before);
+
+    const CliRun rotated = run("rotate-key --state {dir}/k");  // the hub it enrolled with
+    ASSERT_EQ(rotated.status, 0) << rotated.err;
+    kiosk::KioskStore store(dir.file("k") + "/kiosk.sqlite");
+    kioskId = *store.meta("kiosk_id");
+    EXPECT_EQ(shown(rotated.out),
+              "Ключ терминала {kiosk} заменён; терминал и его история остались прежними.\n"
+              "Прежний ключ перестанет действовать через 10 минут: перезапустите программу "
+              "терминала.\n");
+    EXPECT_EQ(kiosk::readKeyFile(keyFile), pending);  // the key first sent is the one taken
+    EXPECT_FALSE(std::filesystem::exists(keyFile + ".next"));
+
+    kiosk::KioskStackOptions o;
+    o.stateDir = dir.file("k");
+    o.hub = parseHubUrl(hubUrl);
+    hub.clock.set(kiosk::systemEnvironment().now());
+    kiosk::KioskStack stack(o, kiosk::systemEnvironment());
+    EXPECT_TRUE(stack.sync().syncOnce()) << stack.sync().progress().lastError;
+}
+
 TEST_F(ProvisionCli, UsageErrorsNameWhatIsMissing) {
     const CliRun r = run("code --hub {hub}");
     EXPECT_EQ(r.status, 64);
