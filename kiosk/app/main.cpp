@@ -103,8 +103,8 @@ int runKiosk(const KioskArgs& args) {
             const KioskIdentity id = enrol(store, o.hub, args.enrolCode, args.name);
             std::cerr << "veche-kiosk: enrolled as " << id.kioskId << '\n';
         }
-        modem = modem.empty() ? settingOf(store, "modem").value_or("") : modem;
-        cabinet = cabinet.empty() ? settingOf(store, "cabinet").value_or("") : cabinet;
+        modem = modem.empty() ? store.setting("modem").value_or("") : modem;
+        cabinet = cabinet.empty() ? store.setting("cabinet").value_or("") : cabinet;
     }
     if (!modem.empty()) {
         veche::modem::WorkerModemOptions m;

@@ -34,7 +34,8 @@ Item {
         reportPhone: "ReportPhoneScreen",
         reportDone: "ReportDoneScreen",
         accessibility: "AccessibilityScreen",
-        staff: "StaffScreen"
+        staff: "StaffScreen",
+        staffPin: "StaffPinScreen"
     })
 
     function showScreen() {

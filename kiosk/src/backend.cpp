@@ -14,6 +14,7 @@
 #include "veche/signing/ed25519.h"
 #include "veche/signing/phone_hash.h"
 #include "veche/signing/receipt.h"
+#include "veche/signing/staff_pin.h"
 
 namespace veche::kiosk {
 namespace {
@@ -293,6 +294,27 @@ SyncState KioskBackend::syncState() const {
     s.modemConnected = modemUp_();
     s.revoked = revoked();
     return s;
+}
+
+KioskServices::StaffPin KioskBackend::checkStaffPin(const std::string& pin) {
+    const auto record = store_.setting("staff_pin");
+    if (!record) {
+        return StaffPin::NotSet;
+    }
+    std::lock_guard lock(staffPinMutex_);
+    if (env_.now() < staffPinLockedUntil_) {
+        return StaffPin::Locked;
+    }
+    if (signing::staffPinMatches(*record, pin)) {
+        wrongStaffPins_ = 0;
+        return StaffPin::Accepted;
+    }
+    if (++wrongStaffPins_ >= kStaffPinTries) {
+        wrongStaffPins_ = 0;
+        staffPinLockedUntil_ = env_.now() + kStaffPinLockout;
+        return StaffPin::Locked;
+    }
+    return StaffPin::Wrong;
 }
 
 }  // namespace veche::kiosk

@@ -29,21 +29,6 @@ std::optional<KioskIdentity> identityIn(KioskStore& store) {
     return KioskIdentity{*id, store.meta("building_id").value_or(""), *key};
 }
 
-std::optional<std::string> settingOf(const KioskStore& store, const std::string& name) {
-    const auto settings = store.meta("settings");
-    if (!settings) {
-        return std::nullopt;
-    }
-    try {
-        auto o = Poco::JSON::Parser().parse(*settings).extract<Poco::JSON::Object::Ptr>();
-        if (o && o->has(name)) {
-            return o->getValue<std::string>(name);
-        }
-    } catch (const Poco::Exception&) {
-    }
-    return std::nullopt;
-}
-
 EnrolmentRefused::EnrolmentRefused(int httpStatus, std::string errorCode,
                                    const std::string& message)
     : std::runtime_error("the hub refused the enrolment (HTTP " + std::to_string(httpStatus) +

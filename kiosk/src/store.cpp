@@ -1,5 +1,8 @@
 #include "veche/kiosk/store.h"
 
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+
 #include <Poco/Data/SQLite/Connector.h>
 #include <Poco/Data/SQLite/SQLiteException.h>
 #include <Poco/Tuple.h>
@@ -103,6 +106,21 @@ std::optional<std::string> KioskStore::meta(const std::string& key) const {
         return std::nullopt;
     }
     return values.front();
+}
+
+std::optional<std::string> KioskStore::setting(const std::string& name) const {
+    const auto settings = meta("settings");
+    if (!settings) {
+        return std::nullopt;
+    }
+    try {
+        auto o = Poco::JSON::Parser().parse(*settings).extract<Poco::JSON::Object::Ptr>();
+        if (o && o->has(name)) {
+            return o->getValue<std::string>(name);
+        }
+    } catch (const Poco::Exception&) {
+    }
+    return std::nullopt;
 }
 
 void KioskStore::setMeta(const std::string& key, const std::string& value) {

@@ -225,14 +225,14 @@ int runDoctor(const DoctorOptions& o, const ProvisionContext& context, std::ostr
         }
     }
     const std::string modemDevice =
-        !o.modemDevice.empty() ? o.modemDevice : kiosk::settingOf(store, "modem").value_or("");
+        !o.modemDevice.empty() ? o.modemDevice : store.setting("modem").value_or("");
     if (modemDevice.empty()) {
         report.skipped("GSM-модем", "устройство не задано");
     } else {
         checkModem(modemDevice, o.modemWait, report);
     }
     std::string cabinet =
-        !o.cabinetFile.empty() ? o.cabinetFile : kiosk::settingOf(store, "cabinet").value_or("");
+        !o.cabinetFile.empty() ? o.cabinetFile : store.setting("cabinet").value_or("");
     if (cabinet.empty()) {
         report.skipped("Шкаф", "модули не заданы");
     } else {

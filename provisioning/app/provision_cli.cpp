@@ -19,6 +19,7 @@
 #include "veche/provisioning/enrolment_link.h"
 #include "veche/provisioning/hub_client.h"
 #include "veche/provisioning/qr.h"
+#include "veche/signing/staff_pin.h"
 
 namespace veche::provisioning {
 namespace {
@@ -33,7 +34,8 @@ const char* const kUsageText =
     "usage: veche-provision COMMAND [options]   (--hub http://host:port, default "
     "http://127.0.0.1:8080)\n"
     "operators and staff (an API token in --token or VECHE_TOKEN):\n"
-    "  code --building ID [--cabinet NAME] [--modem DEVICE] [--label FILE.png]\n"
+    "  code --building ID [--cabinet NAME] [--modem DEVICE] [--staff-pin DIGITS] [--label "
+    "FILE.png]\n"
     "  replace --kiosk ID [--label FILE.png]\n"
     "  revoke --kiosk ID\n"
     "  list [--building ID]\n"
@@ -77,8 +79,9 @@ struct Options {
 Options parse(const std::vector<std::string>& args) {
     static const std::set<std::string> kSwitches = {"--again"};
     static const std::set<std::string> kFlags = {
-        "--modbus-device", "--profiles", "--hub",  "--token", "--building", "--cabinet", "--modem",
-        "--label",         "--kiosk",    "--code", "--link",  "--name",     "--state"};
+        "--modbus-device", "--profiles", "--staff-pin", "--hub",   "--token",
+        "--building",      "--cabinet",  "--modem",     "--label", "--kiosk",
+        "--code",          "--link",     "--name",      "--state"};
     if (args.empty()) {
         throw UsageError("no command");
     }
@@ -326,6 +329,13 @@ private:
             if (!o_.get(flag).empty()) {
                 settings.set(key, o_.get(flag));
             }
+        }
+        if (const auto pin = o_.get("--staff-pin"); !pin.empty()) {
+            if (pin.size() < 4 || pin.size() > 8 ||
+                pin.find_first_not_of("0123456789") != std::string::npos) {
+                throw UsageError("--staff-pin must be 4 to 8 digits");
+            }
+            settings.set("staff_pin", signing::staffPinRecord(pin, context_.nonce()));
         }
         if (settings.size() > 0) {
             request.set("settings", settings);

@@ -1,5 +1,6 @@
 #include "veche/signing/ed25519.h"
 #include "veche/signing/phone_hash.h"
+#include "veche/signing/staff_pin.h"
 
 #include <gtest/gtest.h>
 
@@ -57,6 +58,30 @@ TEST(PhoneHash, IsPbkdf2HmacSha256) {
 
 TEST(PhoneHash, DependsOnTheSalt) {
     EXPECT_NE(phoneHash("a", "+79001112233"), phoneHash("b", "+79001112233"));
+}
+
+}  // namespace
+}  // namespace veche::signing
+
+namespace veche::signing {
+namespace {
+
+TEST(StaffPin, MatchesOnlyThePinItWasMadeFrom) {
+    const std::string record = staffPinRecord("2468", "salt-1", 1000);
+    EXPECT_EQ(record.rfind("pbkdf2-sha256$1000$salt-1$", 0), 0u);
+    EXPECT_EQ(record.find("2468"), std::string::npos);
+    EXPECT_TRUE(staffPinMatches(record, "2468"));
+    EXPECT_FALSE(staffPinMatches(record, "2469"));
+    EXPECT_FALSE(staffPinMatches(record, ""));
+    EXPECT_NE(staffPinRecord("2468", "salt-2", 1000), record);
+}
+
+TEST(StaffPin, AMalformedRecordMatchesNothing) {
+    EXPECT_FALSE(staffPinMatches("", "2468"));
+    EXPECT_FALSE(staffPinMatches("2468", "2468"));
+    EXPECT_FALSE(staffPinMatches("md5$1$s$x", "2468"));
+    EXPECT_FALSE(staffPinMatches("pbkdf2-sha256$many$s$x", "2468"));
+    EXPECT_FALSE(staffPinMatches("pbkdf2-sha256$0$s$x", "2468"));
 }
 
 }  // namespace

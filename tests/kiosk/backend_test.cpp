@@ -12,6 +12,7 @@
 #include "veche/signing/ed25519.h"
 #include "veche/signing/phone_hash.h"
 #include "veche/signing/receipt.h"
+#include "veche/signing/staff_pin.h"
 
 namespace veche::kiosk {
 namespace {
@@ -222,6 +223,21 @@ TEST_F(KioskBackendTest, ARevokedKioskSaysSoInsteadOfTakingVotes) {
     EXPECT_NE(r.message.find("отключён"), std::string::npos);
     EXPECT_TRUE(backend.syncState().revoked);
     EXPECT_EQ(store.pendingCount(), 0);
+}
+
+TEST_F(KioskBackendTest, AStaffPinIsCheckedAgainstTheSettingsAndLocksAfterFiveWrongOnes) {
+    using StaffPin = KioskServices::StaffPin;
+    EXPECT_EQ(backend.checkStaffPin("2468"), StaffPin::NotSet);
+    store.setMeta("settings",
+                  R"({"staff_pin": ")" + signing::staffPinRecord("2468", "s", 100) + R"("})");
+    EXPECT_EQ(backend.checkStaffPin("2468"), StaffPin::Accepted);
+    for (int i = 1; i < KioskBackend::kStaffPinTries; ++i) {
+        EXPECT_EQ(backend.checkStaffPin("1111"), StaffPin::Wrong) << i;
+    }
+    EXPECT_EQ(backend.checkStaffPin("1111"), StaffPin::Locked);
+    EXPECT_EQ(backend.checkStaffPin("2468"), StaffPin::Locked);  // even the right one, for now
+    env.clock += KioskBackend::kStaffPinLockout;
+    EXPECT_EQ(backend.checkStaffPin("2468"), StaffPin::Accepted);
 }
 
 }  // namespace

@@ -18,6 +18,7 @@
 #include "veche/kiosk/kiosk_stack.h"
 #include "veche/modem/sim/modem_simulator.h"
 #include "veche/provisioning/enrolment_link.h"
+#include "veche/signing/staff_pin.h"
 
 namespace veche::provisioning {
 namespace {
@@ -145,6 +146,18 @@ TEST_F(ProvisionCli, EnrolsAKioskWhoseKeyOnlyItsUserReadsAndListsIt) {
               "  состояние: не выходит на связь; на связи ни разу\n"
               "  модем: нет данных\n"
               "  датчики: нет данных\n");
+}
+
+TEST_F(ProvisionCli, AStaffPinReachesTheKioskOnlyAsAHash) {
+    const std::string code =
+        codeIn(run("code --hub {hub} --building {building} --staff-pin 4821").out);
+    ASSERT_EQ(run("enrol --hub {hub} --code " + code + " --state {dir}/k").status, 0);
+    const auto record = kiosk::KioskStore(dir.file("k") + "/kiosk.sqlite").setting("staff_pin");
+    ASSERT_TRUE(record);
+    EXPECT_EQ(record->find("4821"), std::string::npos);
+    EXPECT_TRUE(signing::staffPinMatches(*record, "4821"));
+    EXPECT_EQ(run("code --hub {hub} --building {building} --staff-pin 12").err.substr(0, 56),
+              "veche-provision: --staff-pin must be 4 to 8 digits\nusage");
 }
 
 TEST_F(ProvisionCli, AUsedCodeIsRefusedInPlainRussian) {
@@ -278,7 +291,7 @@ TEST_F(ProvisionCli, AReplacementTakesTheOldKiosksPlaceAndSettings) {
               0);
     kiosk::KioskStore successor(dir.file("new") + "/kiosk.sqlite");
     EXPECT_EQ(successor.meta("building_id").value_or(""), building);
-    EXPECT_EQ(kiosk::settingOf(successor, "cabinet").value_or(""), "owen-lobby");
+    EXPECT_EQ(successor.setting("cabinet").value_or(""), "owen-lobby");
     const CliRun list = run("list --hub {hub}");
     EXPECT_NE(list.out.find("{kiosk} «Киоск» — ул. Садовая, 12\n  состояние: отключён"),
               std::string::npos)

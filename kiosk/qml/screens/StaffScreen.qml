@@ -2,7 +2,8 @@ import QtQuick
 import QtQuick.Layouts
 import Veche.Kiosk
 
-// For staff only (a 5-second hold on the clock): the link to the hub.
+// For staff only (a 5-second hold on the clock, then the PIN): the link to
+// the hub, the modem and the cabinet.
 ScreenPage {
     id: page
     objectName: "staffScreen"
@@ -22,6 +23,9 @@ ScreenPage {
               + "\nОтклонено хабом: " + page.staff.rejectedEvents
               + "\nSMS в очереди модема: " + page.staff.queuedSms
               + "\nМодем: " + (page.staff.modemConnected ? "подключён" : "не подключён")
+              + "\nШкаф: " + page.staff.cabinetText
+              + (page.staff.pinSet ? "" : "\nPIN сотрудников не задан: задайте его при выдаче "
+                                          + "кода (veche-provision code --staff-pin).")
         Layout.fillWidth: true
     }
     Item {

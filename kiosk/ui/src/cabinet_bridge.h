@@ -8,6 +8,10 @@
 
 namespace veche::kiosk::ui {
 
+// The cabinet for the staff screen: «3,5 °C; питание от сети, заряд 95 %;
+// модули отвечают» (or which do not; or that it is open).
+QString cabinetSummary(const hardware::CabinetStatus& status);
+
 // Carries the cabinet monitor's news from its bus threads to the GUI thread
 // (as queued signals) and the residents' touches back to it, at most once a
 // second. Attaches itself to the monitor on construction and detaches on

@@ -29,6 +29,7 @@ const QHash<QString, QString>& backTargets() {
         {QStringLiteral("reportPhone"), QStringLiteral("reportText")},
         {QStringLiteral("accessibility"), QString()},
         {QStringLiteral("staff"), QStringLiteral("home")},
+        {QStringLiteral("staffPin"), QStringLiteral("home")},
     };
     return targets;
 }
@@ -57,6 +58,10 @@ KioskController::KioskController(KioskServices& services,
     connect(&phone_, &PhoneVerification::codeSent, this,
             [this] { go(QStringLiteral("phoneCode")); });
     connect(&phone_, &PhoneVerification::verified, this, &KioskController::onVerified);
+    connect(&staff_, &StaffPanel::unlocked, this, [this] {
+        staff_.refresh();
+        go(QStringLiteral("staff"));
+    });
     connect(&notices_, &NoticeBoard::categoryOpened, this,
             [this] { go(QStringLiteral("noticeList")); });
     connect(&notices_, &NoticeBoard::noticeOpened, this, [this] { go(QStringLiteral("notice")); });
@@ -206,8 +211,8 @@ void KioskController::openAccessibility() {
 }
 
 void KioskController::openStaff() {
-    staff_.refresh();
-    go(QStringLiteral("staff"));
+    staff_.resetPin();
+    go(QStringLiteral("staffPin"));
 }
 
 void KioskController::readAloud(const QString& text) {

@@ -32,7 +32,7 @@ namespace veche::kiosk::ui {
 // Screens: attract, home, noticeCategories, noticeList, notice, phoneNumber,
 // phoneCode, smsConsent, apartment, registered, assemblies, voteItem,
 // voteReview, voteAccepted, poll, pollsDone, reportCategory, reportText,
-// reportPhone, reportDone, accessibility, staff.
+// reportPhone, reportDone, accessibility, staffPin, staff.
 class KioskController : public QObject {
     Q_OBJECT
     QML_ELEMENT
@@ -109,7 +109,8 @@ public:
     Q_INVOKABLE void home();
     // «Для слабовидящих»: text size, contrast, volume; back() returns.
     Q_INVOKABLE void openAccessibility();
-    // The hidden staff screen (a long press on the clock).
+    // The hidden staff screens (a long press on the clock): the PIN, then
+    // the kiosk's state.
     Q_INVOKABLE void openStaff();
     // Reads `text` aloud (the screen's own summary; never a typed code).
     Q_INVOKABLE void readAloud(const QString& text);

@@ -37,6 +37,8 @@ struct KioskUi::Impl {
                          &KioskController::setLocked);
         QObject::connect(controller.inactivity(), &InactivityWatch::activity, bridge.get(),
                          &CabinetBridge::noteActivity);
+        controller.staff()->setCabinetSource(
+            [&cabinet] { return cabinetSummary(cabinet.status()); });
         QObject::connect(bridge.get(), &CabinetBridge::shutdownRequested, [](const QString& why) {
             qWarning("veche-kiosk: shutting down: %s", qUtf8Printable(why));
             QCoreApplication::exit(kBatteryShutdownExit);

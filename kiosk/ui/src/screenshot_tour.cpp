@@ -175,7 +175,12 @@ int saveScreenshotTour(QQuickWindow& window, KioskController& kiosk, const Kiosk
              freshVisit();
              kiosk.openAccessibility();
          }},
-        {"staff", [&] { kiosk.openStaff(); }},
+        {"staff-pin", [&] { kiosk.openStaff(); }},
+        {"staff",
+         [&] {
+             kiosk.staff()->refresh();
+             kiosk.showForPreview(QStringLiteral("staff"));
+         }},
         {"inactivity-warning",
          [&] {
              freshVisit();

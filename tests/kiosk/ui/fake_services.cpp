@@ -145,6 +145,13 @@ SyncState FakeServices::syncState() const {
     return state;
 }
 
+KioskServices::StaffPin FakeServices::checkStaffPin(const std::string& pin) {
+    if (pin == kStaffPin) {
+        return StaffPin::Accepted;
+    }
+    return pin == "0000" ? StaffPin::Locked : StaffPin::Wrong;
+}
+
 void FakeServices::setConsultative(bool consultative) {
     std::lock_guard lock(mutex_);
     consultative_ = consultative;

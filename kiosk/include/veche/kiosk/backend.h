@@ -1,6 +1,7 @@
 #pragma once
 
 #include <functional>
+#include <mutex>
 #include <string>
 
 #include "veche/kiosk/codes.h"
@@ -45,6 +46,10 @@ public:
                               const std::string& phone, Millis now) override;
     long contentVersion() const override;
     SyncState syncState() const override;
+    StaffPin checkStaffPin(const std::string& pin) override;
+
+    static constexpr int kStaffPinTries = 5;
+    static constexpr Millis kStaffPinLockout = 5 * 60'000;
 
 private:
     // Appends an event (and its marks), then wakes the sync client.
@@ -65,6 +70,9 @@ private:
     Environment env_;
     std::function<bool()> modemUp_;
     std::string markSalt_;
+    std::mutex staffPinMutex_;
+    int wrongStaffPins_ = 0;
+    Millis staffPinLockedUntil_ = 0;
 };
 
 }  // namespace veche::kiosk

@@ -35,9 +35,6 @@ struct KioskIdentity {
 // an older version kept in the store is moved to the key file first.
 std::optional<KioskIdentity> identityIn(KioskStore& store);
 
-// A setting the hub gave the kiosk at enrolment ("cabinet", "modem"), if any.
-std::optional<std::string> settingOf(const KioskStore& store, const std::string& name);
-
 // The hub said no to an enrolment: `status` and the error's `code`
 // (invalid_code, wrong_building…, docs/kiosk-sync.md).
 struct EnrolmentRefused : std::runtime_error {

@@ -160,6 +160,12 @@ public:
     // changes, so that screens know when to reload.
     virtual long contentVersion() const = 0;
     virtual SyncState syncState() const = 0;
+
+    // Checks a staff member's PIN against the one the hub's settings hold
+    // (docs/provisioning.md). After 5 wrong PINs in a row, every PIN is
+    // refused as Locked for 5 minutes.
+    enum class StaffPin { Accepted, Wrong, Locked, NotSet };
+    virtual StaffPin checkStaffPin(const std::string& pin) = 0;
 };
 
 }  // namespace veche::kiosk

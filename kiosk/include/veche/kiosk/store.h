@@ -50,6 +50,9 @@ public:
     const std::string& path() const { return path_; }
 
     std::optional<std::string> meta(const std::string& key) const;
+    // A setting the hub gave the kiosk at enrolment (meta "settings":
+    // "cabinet", "modem", "staff_pin"), if any.
+    std::optional<std::string> setting(const std::string& name) const;
     void setMeta(const std::string& key, const std::string& value);
 
     // Synced content. Notices past `validUntil` are dropped on the way.
