@@ -23,7 +23,9 @@ std::string keyFileOf(const std::string& storePath) {
 
 void writeKeyFile(const std::string& path, const std::string& privateKeyBase64) {
     const std::string temporary = path + ".new";
-    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    ::unlink(temporary.c_str());  // a leftover of a crash; never follow a link someone put there
+    const int fd =
+        ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
     const std::string text = privateKeyBase64 + "\n";
     const bool written =
         fd >= 0 && ::fchmod(fd, 0600) == 0 &&
@@ -38,12 +40,26 @@ void writeKeyFile(const std::string& path, const std::string& privateKeyBase64) 
         throw std::runtime_error("cannot write the kiosk's key to " + path + ": " +
                                  std::strerror(written ? errno : error));
     }
+    // The rename itself survives a power cut only once the directory is synced.
+    const auto slash = path.rfind('/');
+    const std::string dir = slash == std::string::npos ? "." : path.substr(0, slash + 1);
+    if (const int dirFd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dirFd >= 0) {
+        ::fsync(dirFd);
+        ::close(dirFd);
+    }
 }
 
 std::optional<std::string> readKeyFile(const std::string& path) {
     std::ifstream in(path);
+    if (!in) {
+        if (errno == ENOENT) {
+            return std::nullopt;
+        }
+        throw std::runtime_error("cannot read the kiosk's key " + path + ": " +
+                                 std::strerror(errno));
+    }
     std::string key;
-    if (!in || !std::getline(in, key) || key.empty()) {
+    if (!std::getline(in, key) || key.empty()) {
         return std::nullopt;
     }
     return key;

@@ -17,9 +17,7 @@ std::optional<KioskIdentity> identityIn(KioskStore& store) {
         if (!readKeyFile(keyFile)) {
             writeKeyFile(keyFile, *old);
         }
-        store.write([](Poco::Data::Session& s) {
-            s << "DELETE FROM meta WHERE key = 'private_key'", Poco::Data::Keywords::now;
-        });
+        store.eraseSecret("private_key");
     }
     const auto id = store.meta("kiosk_id");
     const auto key = readKeyFile(keyFile);

@@ -123,6 +123,13 @@ std::optional<std::string> KioskStore::setting(const std::string& name) const {
     return std::nullopt;
 }
 
+void KioskStore::eraseSecret(const std::string& key) {
+    std::lock_guard lock(mutex_);
+    session_ << "PRAGMA secure_delete=ON", now;
+    session_ << "DELETE FROM meta WHERE key = ?", useRef(key), now;
+    session_ << "PRAGMA wal_checkpoint(TRUNCATE)", now;
+}
+
 void KioskStore::setMeta(const std::string& key, const std::string& value) {
     write([&](Poco::Data::Session& s) {
         s << "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", useRef(key), useRef(value),

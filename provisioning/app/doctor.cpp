@@ -78,6 +78,13 @@ void checkHub(const HubAddress& hub, const std::string& url, const ProvisionCont
             "проверьте сеть терминала и адрес хаба; спросите оператора, работает ли хаб");
         return;
     }
+    if (reply.status != 200) {
+        report.problem(
+            "Связь с хабом",
+            url + " отвечает, но не как хаб «Вече» (HTTP " + std::to_string(reply.status) + ")",
+            "проверьте адрес хаба: veche-provision doctor --hub http://адрес:порт");
+        return;
+    }
     report.ok("Связь с хабом", url + " отвечает");
     Poco::JSON::Object::Ptr health;
     try {
@@ -212,8 +219,8 @@ int runDoctor(const DoctorOptions& o, const ProvisionContext& context, std::ostr
         return report.problems();
     }
     kiosk::KioskStore store(storePath);
+    const auto identity = kiosk::identityIn(store);  // moves a key kept by an older version first
     checkKeyFile(kiosk::keyFileOf(storePath), report);
-    const auto identity = kiosk::identityIn(store);
     const std::string url = !o.hubUrl.empty() ? o.hubUrl : store.meta("hub").value_or("");
     if (url.empty()) {
         report.skipped("Связь с хабом", "адрес хаба неизвестен: укажите --hub");

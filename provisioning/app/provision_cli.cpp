@@ -138,8 +138,7 @@ std::string explain(int status, const std::string& code, const std::string& mess
          "код не подходит: он неверный, уже использован или просрочен. Попросите новый."},
         {"wrong_building", "этот код выдан для другого дома."},
         {"already_replaced", "этот терминал уже заменён другим."},
-        {"rotation_pending",
-         "ключ уже меняется: повторите через 10 минут (или отправьте тот же ключ)."},
+        {"rotation_pending", "ключ уже меняется: повторите через 10 минут."},
         {"key_reused", "этот ключ терминал уже использовал; нужен новый."},
         {"unauthorized", "токен не подходит. Проверьте --token или VECHE_TOKEN."},
         {"forbidden", "этому токену это не разрешено."},
@@ -309,6 +308,12 @@ private:
     }
 
     void showLink(const std::string& code) {
+        // The label sends a kiosk to this address: it must be one the kiosk
+        // reaches, so it is never a default.
+        if (o_.get("--hub").empty()) {
+            throw UsageError(o_.command +
+                             " needs --hub: the address kiosks reach the hub at goes on the label");
+        }
         const auto qr = encodeQr(textOf({hubUrl_, code}));
         out_ << terminalQr(qr);
         const auto file = o_.get("--label");
@@ -412,10 +417,18 @@ private:
         }
         std::filesystem::create_directories(stateDir());
         kiosk::KioskStore store(stateDir() + "/kiosk.sqlite");
-        if (auto id = kiosk::identityIn(store); id && !o_.switches.contains("--again")) {
-            throw Failure("терминал уже подключён как " + id->kioskId +
-                          "; чтобы подключить его заново, добавьте --again");
+        if (auto id = kiosk::identityIn(store)) {
+            if (!o_.switches.contains("--again")) {
+                throw Failure("терминал уже подключён как " + id->kioskId +
+                              "; чтобы подключить его заново, добавьте --again");
+            }
+            if (const long pending = store.pendingCount(); pending > 0) {
+                throw Failure("терминал ещё не передал хабу " + std::to_string(pending) +
+                              " событий (голоса, регистрации): после нового подключения они "
+                              "пропали бы. Дождитесь синхронизации и повторите.");
+            }
         }
+        std::filesystem::remove(kiosk::keyFileOf(store.path()) + ".next");  // of the old identity
         try {
             const auto identity =
                 kiosk::enrol(store, hub_, code, o_.get("--name", "Киоск"), o_.get("--building"));
@@ -462,7 +475,7 @@ private:
         const std::string keyFile = kiosk::keyFileOf(store.path());
         const std::string nextFile = keyFile + ".next";
         std::optional<signing::KeyPair> fresh;
-        if (const auto kept = kiosk::readKeyFile(nextFile)) {
+        if (const auto kept = kiosk::readKeyFile(nextFile); kept && *kept != identity->privateKey) {
             fresh = signing::KeyPair::fromPrivateKey(*kept);
         }
         if (!fresh) {

@@ -71,6 +71,10 @@ std::string terminalQr(const QrMatrix& qr) {
 }
 
 std::string pngOf(const QrMatrix& qr, int modulePixels) {
+    if (modulePixels < 1 || modulePixels > 64) {
+        throw std::invalid_argument("a QR module is 1 to 64 pixels, not " +
+                                    std::to_string(modulePixels));
+    }
     const int pixels = (qr.size + 2 * kQrQuietZone) * modulePixels;
     std::ostringstream compressed;
     {

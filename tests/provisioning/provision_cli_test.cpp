@@ -180,6 +180,38 @@ TEST_F(ProvisionCli, AnEnrolledKioskIsNotEnrolledAgainByAccident) {
             codeIn(run("code --hub {hub} --building {building}").out) + " --state {dir}/k");
     EXPECT_EQ(again.status, 1);
     EXPECT_NE(again.err.find("добавьте --again"), std::string::npos) << again.err;
+
+    // Nor, with --again, while it holds events its identity must deliver.
+    kiosk::KioskStore(dir.file("k") + "/kiosk.sqlite")
+        .appendEvent({"k-old-1", "ballot", 1, "{}", ""});
+    const CliRun pending =
+        run("enrol --hub {hub} --code " +
+            codeIn(run("code --hub {hub} --building {building}").out) + " --state {dir}/k --again");
+    EXPECT_EQ(pending.status, 1);
+    EXPECT_NE(pending.err.find("ещё не передал хабу 1 событий"), std::string::npos) << pending.err;
+}
+
+TEST_F(ProvisionCli, AKeyAnOlderVersionKeptInTheStoreMovesToItsOwnFile) {
+    ASSERT_EQ(run("enrol --hub {hub} --code " +
+                  codeIn(run("code --hub {hub} --building {building}").out) + " --state {dir}/k")
+                  .status,
+              0);
+    const std::string keyFile = dir.file("k/kiosk.key");
+    const std::string key = *kiosk::readKeyFile(keyFile);
+    {
+        kiosk::KioskStore store(dir.file("k") + "/kiosk.sqlite");
+        store.setMeta("private_key", key);  // as the kiosk kept it before
+    }
+    std::filesystem::remove(keyFile);
+    kiosk::KioskStore store(dir.file("k") + "/kiosk.sqlite");
+    const auto identity = kiosk::identityIn(store);
+    ASSERT_TRUE(identity);
+    EXPECT_EQ(identity->privateKey, key);
+    EXPECT_EQ(kiosk::readKeyFile(keyFile), key);
+    EXPECT_FALSE(store.meta("private_key"));
+    struct stat info {};
+    ASSERT_EQ(::stat(keyFile.c_str(), &info), 0);
+    EXPECT_EQ(info.st_mode & 0777, 0600u);
 }
 
 TEST_F(ProvisionCli, ARevokedKioskIsRefusedAtItsNextRequest) {

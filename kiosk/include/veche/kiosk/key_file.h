@@ -12,11 +12,13 @@ namespace veche::kiosk {
 // The key file of the store at `storePath`.
 std::string keyFileOf(const std::string& storePath);
 
-// Replaces the file atomically (a temporary file, fsync, rename) with mode
-// 0600. Throws std::runtime_error naming the file when it cannot.
+// Replaces the file atomically (a temporary file, fsync, rename, fsync of
+// the directory) with mode 0600. Throws std::runtime_error naming the file
+// when it cannot.
 void writeKeyFile(const std::string& path, const std::string& privateKeyBase64);
 
-// The key in the file; nullopt when there is none.
+// The key in the file; nullopt when there is none. Throws
+// std::runtime_error when the file is there but cannot be read.
 std::optional<std::string> readKeyFile(const std::string& path);
 
 }  // namespace veche::kiosk

@@ -52,7 +52,8 @@ struct HubUnreachable : std::runtime_error {
 // given: the hub refuses a code of another building) and keeps the identity
 // in `store`, the key in its key file, the settings the hub gave in the
 // meta "settings" (JSON) and the hub's address in "hub". Throws
-// EnrolmentRefused or HubUnreachable.
+// EnrolmentRefused or HubUnreachable, or std::runtime_error when the key
+// cannot be written.
 KioskIdentity enrol(KioskStore& store, const provisioning::HubAddress& hub, const std::string& code,
                     const std::string& name, const std::string& buildingId = "");
 

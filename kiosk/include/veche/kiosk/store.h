@@ -54,6 +54,9 @@ public:
     // "cabinet", "modem", "staff_pin"), if any.
     std::optional<std::string> setting(const std::string& name) const;
     void setMeta(const std::string& key, const std::string& value);
+    // Deletes a meta key so that its value is overwritten on disk too (the
+    // pages zeroed, the WAL checkpointed and truncated).
+    void eraseSecret(const std::string& key);
 
     // Synced content. Notices past `validUntil` are dropped on the way.
     void applyChanges(const Changes& changes, Millis now);

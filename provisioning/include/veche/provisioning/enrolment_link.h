@@ -6,7 +6,7 @@
 namespace veche::provisioning {
 
 // What an enrolment label's QR code carries: where the hub is and the
-// one-time code, as `veche://enrol?hub=<url>&code=<code>`. A kiosk's staff
+// one-time code, as `veche://enrol/?hub=<url>&code=<code>` (percent-encoded). A kiosk's staff
 // screen takes it from a keyboard-wedge scanner as typed text.
 struct EnrolmentLink {
     std::string hubUrl;  // http://host:port

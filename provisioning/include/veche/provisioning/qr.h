@@ -23,8 +23,8 @@ QrMatrix encodeQr(const std::string& text);
 // quiet zone of four modules.
 std::string terminalQr(const QrMatrix& qr);
 
-// The code as a greyscale PNG file's bytes, `modulePixels` a module, with a
-// quiet zone of four modules.
+// The code as a greyscale PNG file's bytes, `modulePixels` (1–64) a module,
+// with a quiet zone of four modules.
 std::string pngOf(const QrMatrix& qr, int modulePixels = 8);
 
 }  // namespace veche::provisioning
