@@ -1,6 +1,7 @@
 #include "veche/hardware/cabinet.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <map>
 #include <set>
 #include <stdexcept>
@@ -159,6 +160,11 @@ CabinetConfig parseCabinet(const std::string& text, const std::string& profileDi
     }
     checkCabinet(cabinet);
     return cabinet;
+}
+
+std::string cabinetFileOf(const std::string& fileOrName, const std::string& cabinetDir) {
+    return std::filesystem::exists(fileOrName) ? fileOrName
+                                               : cabinetDir + "/" + fileOrName + ".json";
 }
 
 CabinetConfig loadCabinet(const std::string& path, const std::string& profileDir) {

@@ -71,11 +71,9 @@ int screenshots(const KioskArgs& args) {
 // The cabinet file (or a shipped cabinet's name), with the serial device
 // replaced when asked.
 veche::hardware::CabinetConfig cabinetOf(const std::string& fileOrName, const KioskArgs& args) {
-    const std::string file = std::filesystem::exists(fileOrName)
-                                 ? fileOrName
-                                 : std::string(VECHE_CABINET_DIR) + "/" + fileOrName + ".json";
-    auto cabinet = veche::hardware::loadCabinet(
-        file, args.profiles.empty() ? VECHE_PROFILE_DIR : args.profiles);
+    auto cabinet =
+        veche::hardware::loadCabinet(veche::hardware::cabinetFileOf(fileOrName, VECHE_CABINET_DIR),
+                                     args.profiles.empty() ? VECHE_PROFILE_DIR : args.profiles);
     if (!args.modbusDevice.empty()) {
         for (auto& bus : cabinet.buses) {
             if (auto* line = std::get_if<veche::hardware::RtuLine>(&bus.link)) {

@@ -238,16 +238,15 @@ int runDoctor(const DoctorOptions& o, const ProvisionContext& context, std::ostr
     } else {
         checkModem(modemDevice, o.modemWait, report);
     }
-    std::string cabinet =
+    const std::string cabinet =
         !o.cabinetFile.empty() ? o.cabinetFile : store.setting("cabinet").value_or("");
     if (cabinet.empty()) {
         report.skipped("Шкаф", "модули не заданы");
     } else {
-        if (!std::filesystem::exists(cabinet)) {
-            cabinet = o.cabinetDir + "/" + cabinet + ".json";
-        }
         try {
-            checkCabinet(hardware::loadCabinet(cabinet, o.profileDir), o.modbusDevice, report);
+            checkCabinet(
+                hardware::loadCabinet(hardware::cabinetFileOf(cabinet, o.cabinetDir), o.profileDir),
+                o.modbusDevice, report);
         } catch (const std::invalid_argument& e) {
             report.problem("Шкаф", e.what(), "исправьте файл шкафа или профиль модуля");
         }

@@ -72,4 +72,8 @@ struct CabinetConfig {
 CabinetConfig parseCabinet(const std::string& json, const std::string& profileDir);
 CabinetConfig loadCabinet(const std::string& path, const std::string& profileDir);
 
+// `fileOrName` when it is a file, else the shipped cabinet of that name in
+// `cabinetDir` (owen-lobby → <cabinetDir>/owen-lobby.json).
+std::string cabinetFileOf(const std::string& fileOrName, const std::string& cabinetDir);
+
 }  // namespace veche::hardware
