@@ -78,6 +78,16 @@ protected:
         return names;
     }
 
+    // The stack's screens, offscreen and watching its cabinet; null when
+    // they did not load.
+    static std::unique_ptr<ui::KioskUi> showScreens(KioskStack& stack) {
+        ui::UiOptions o;
+        o.windowed = true;
+        o.speechEngine = "none";
+        auto screens = std::make_unique<ui::KioskUi>(stack.backend(), o, stack.cabinet());
+        return screens->show() ? std::move(screens) : nullptr;
+    }
+
     // Syncs once the hub's clock caught up with the kiosk's.
     bool sync(KioskStack& stack) {
         hub.clock.set(systemEnvironment().now());
@@ -93,11 +103,8 @@ protected:
 TEST_F(CabinetEndToEnd, PresenceWakesTheScreenAndAnOpenedCabinetLocksItAndTellsTheHub) {
     KioskStack stack(options(), systemEnvironment());
     stack.start();
-    ui::UiOptions screenOptions;
-    screenOptions.windowed = true;
-    screenOptions.speechEngine = "none";
-    ui::KioskUi screens(stack.backend(), screenOptions, stack.cabinet());
-    ASSERT_TRUE(screens.show());
+    const auto screens = showScreens(stack);
+    ASSERT_TRUE(screens);
     UiDriver d(*UiDriver::kioskWindow());
     ASSERT_TRUE(d.expect("attractScreen"));
 
@@ -130,11 +137,8 @@ TEST_F(CabinetEndToEnd, ATouchTurnsTheDimmedBacklightBackOn) {
     o.cabinet->policy.dimAfter = 500ms;
     KioskStack stack(o, systemEnvironment());
     stack.start();
-    ui::UiOptions screenOptions;
-    screenOptions.windowed = true;
-    screenOptions.speechEngine = "none";
-    ui::KioskUi screens(stack.backend(), screenOptions, stack.cabinet());
-    ASSERT_TRUE(screens.show());
+    const auto screens = showScreens(stack);
+    ASSERT_TRUE(screens);
     UiDriver d(*UiDriver::kioskWindow());
     ASSERT_TRUE(
         QTest::qWaitFor([&] { return simulator.get(Signal::BacklightRelay) == 0; }, kWaitMs));
@@ -160,11 +164,8 @@ TEST_F(CabinetEndToEnd, ASilentModuleDegradesTheKioskTheHubSeesItAndItsReturnCle
 TEST_F(CabinetEndToEnd, ALowBatteryEndsTheEventLoopWithTheShutdownCodeAndTheHubLearnsWhy) {
     KioskStack stack(options(), systemEnvironment());
     stack.start();
-    ui::UiOptions screenOptions;
-    screenOptions.windowed = true;
-    screenOptions.speechEngine = "none";
-    ui::KioskUi screens(stack.backend(), screenOptions, stack.cabinet());
-    ASSERT_TRUE(screens.show());
+    const auto screens = showScreens(stack);
+    ASSERT_TRUE(screens);
     QTimer::singleShot(kWaitMs, [] { QCoreApplication::exit(-1); });  // should it never come
     QTimer::singleShot(0, [this] {
         simulator.set(Signal::BatteryLevel, 12);
