@@ -191,9 +191,8 @@ private:
              << "Действует до: " << russianTime(issued.getValue<std::string>("expires_at"))
              << ", один раз.\n";
         showLink(code);
-        out_ << "На терминале: служебный режим → «Подключить» и отсканируйте этикетку, или в его "
-                "консоли:\n  veche-provision enrol --hub "
-             << hubUrl_ << " --code " << code << '\n';
+        out_ << "На терминале, в его консоли:\n  veche-provision enrol --hub " << hubUrl_
+             << " --code " << code << '\n';
     }
 
     void showLink(const std::string& code) {

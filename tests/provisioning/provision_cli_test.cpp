@@ -116,8 +116,8 @@ TEST_F(ProvisionCli, IssuesACodeWithItsQrAndALabelThatDecodesToTheHubAndTheCode)
     EXPECT_EQ(r.out, "Код подключения терминала: " + code +
                          "\nДом: {building}\nДействует до: 29 мая 2026 г., 20:26 UTC, один раз.\n"
                          "[QR]\nЭтикетка для печати: {dir}/label.png\n"
-                         "На терминале: служебный режим → «Подключить» и отсканируйте этикетку, "
-                         "или в его консоли:\n  veche-provision enrol --hub {hub} --code " +
+                         "На терминале, в его консоли:\n  veche-provision enrol --hub {hub} "
+                         "--code " +
                          code + "\n");
     EXPECT_EQ(decodedFile(dir.file("label.png")), textOf({hubUrl, code}));
 }
