@@ -56,7 +56,17 @@ EnrolmentRefused refusalOf(const provisioning::HubReply& reply) {
 
 KioskIdentity enrol(KioskStore& store, const provisioning::HubAddress& hub, const std::string& code,
                     const std::string& name, const std::string& buildingId) {
-    const signing::KeyPair key = signing::KeyPair::generate();
+    // The key is kept before it is sent: after a lost reply the retry sends
+    // the same key, and the hub answers with the same enrolment.
+    const std::string pendingFile = keyFileOf(store.path()) + ".enrolling";
+    std::optional<signing::KeyPair> pending;
+    if (const auto kept = readKeyFile(pendingFile)) {
+        pending = signing::KeyPair::fromPrivateKey(*kept);
+    }
+    const signing::KeyPair key = pending ? *pending : signing::KeyPair::generate();
+    if (!pending) {
+        writeKeyFile(pendingFile, key.privateKeyBase64());
+    }
     provisioning::HubReply reply;
     try {
         reply = provisioning::HubClient::enrol(hub, code, key, name, buildingId);
@@ -92,6 +102,7 @@ KioskIdentity enrol(KioskStore& store, const provisioning::HubAddress& hub, cons
         }
         s << "DELETE FROM meta WHERE key = 'revoked'", now;
     });
+    std::filesystem::remove(pendingFile);
     return identity;
 }
 

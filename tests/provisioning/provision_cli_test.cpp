@@ -160,6 +160,17 @@ TEST_F(ProvisionCli, AStaffPinReachesTheKioskOnlyAsAHash) {
               "veche-provision: --staff-pin must be 4 to 8 digits\nusage");
 }
 
+TEST_F(ProvisionCli, AnEnrolmentThatGotNoReplyIsRetriedWithTheSameKey) {
+    const std::string code = codeIn(run("code --hub {hub} --building {building}").out);
+    const CliRun lost = run("enrol --hub http://127.0.0.1:1 --code " + code + " --state {dir}/k");
+    EXPECT_EQ(lost.status, 1);
+    const auto pending = kiosk::readKeyFile(dir.file("k/kiosk.key.enrolling"));
+    ASSERT_TRUE(pending);
+    ASSERT_EQ(run("enrol --hub {hub} --code " + code + " --state {dir}/k").status, 0);
+    EXPECT_EQ(kiosk::readKeyFile(dir.file("k/kiosk.key")), pending);
+    EXPECT_FALSE(std::filesystem::exists(dir.file("k/kiosk.key.enrolling")));
+}
+
 TEST_F(ProvisionCli, AUsedCodeIsRefusedInPlainRussian) {
     const std::string code = codeIn(run("code --hub {hub} --building {building}").out);
     ASSERT_EQ(run("enrol --hub {hub} --code " + code + " --state {dir}/a").status, 0);

@@ -246,6 +246,9 @@ EnrolledKiosk KioskService::enrol(const EnrolRequest& request, const std::string
     const ApiError invalidCode(403, "invalid_code",
                                "the enrolment code is unknown, used or expired");
     if (!terms) {
+        if (auto again = repeatedEnrolment(codeHash, request.publicKey)) {
+            return *again;  // the kiosk's retry after the reply was lost
+        }
         noteRefusal(clientAddress, at);
         throw invalidCode;
     }
@@ -270,6 +273,16 @@ EnrolledKiosk KioskService::enrol(const EnrolRequest& request, const std::string
     kiosk.buildingId = done.terms.buildingId;
     kiosk.settings = done.terms.settings;
     return {kiosk, *hub_.territories().building(kiosk.buildingId)};
+}
+
+std::optional<EnrolledKiosk> KioskService::repeatedEnrolment(const std::string& codeHash,
+                                                             const std::string& publicKey) {
+    const auto id = kiosks_.kioskEnrolledWith(codeHash);
+    const auto kiosk = id ? kiosks_.get(*id) : std::nullopt;
+    if (!kiosk || kiosk->revokedAt || kiosk->publicKey != publicKey) {
+        return std::nullopt;
+    }
+    return EnrolledKiosk{*kiosk, *hub_.territories().building(kiosk->buildingId)};
 }
 
 void KioskService::rotateKey(const Kiosk& kiosk, const std::string& publicKey) {

@@ -224,6 +224,18 @@ std::optional<EnrolmentTerms> KioskStore::usableCode(const std::string& codeHash
     return terms;
 }
 
+std::optional<std::string> KioskStore::kioskEnrolledWith(const std::string& codeHash) {
+    Poco::Nullable<std::string> kioskId;
+    Poco::Data::Session s = db_.session();
+    Poco::Data::Statement select(s);
+    select << "SELECT kiosk_id FROM enrolment_codes WHERE code_hash = $1 AND used_at IS NOT NULL",
+        useRef(codeHash), into(kioskId);
+    if (select.execute() == 0 || kioskId.isNull()) {
+        return std::nullopt;
+    }
+    return kioskId.value();
+}
+
 Enrolment KioskStore::enrol(const std::string& codeHash, const Kiosk& kiosk, Millis at) {
     Poco::Data::Session s = db_.session();
     WriteTransaction tx(s, db_);

@@ -266,6 +266,23 @@ TEST_P(KioskProvisioningTest, ACodeForAnotherBuildingIsRefusedAndStillWorksForIt
     EXPECT_EQ(errorCode(expired), "invalid_code");
 }
 
+TEST_P(KioskProvisioningTest, AKioskRetryingWithItsKeyAfterALostReplyGetsTheSameEnrolment) {
+    const std::string once = code(building, kLobbyJson);
+    const auto key = signing::KeyPair::generate();
+    const auto first = enrol(once, key);
+    ASSERT_EQ(first.status, 201) << first.body;
+    const auto again = enrol(once, key);
+    ASSERT_EQ(again.status, 201) << again.body;
+    const std::string id = object(first.body)->getValue<std::string>("kiosk_id");
+    EXPECT_EQ(object(again.body)->getValue<std::string>("kiosk_id"), id);
+    EXPECT_EQ(settingsOf(object(again.body)->getObject("settings")), kLobby);
+    EXPECT_EQ(errorCode(enrol(once, signing::KeyPair::generate())), "invalid_code");
+
+    auto op = hub->client(Role::Operator);
+    ASSERT_EQ(op.post("/api/v1/kiosks/" + id + "/revoke", "{}").status, 200);
+    EXPECT_EQ(errorCode(enrol(once, key)), "invalid_code");  // not back in by its old code
+}
+
 TEST_P(KioskProvisioningTest, AWrongBuildingCountsTowardsTheLimitOfRefusedAttempts) {
     const std::string forHere = code(building);
     const auto key = signing::KeyPair::generate();

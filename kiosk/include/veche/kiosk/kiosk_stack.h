@@ -48,7 +48,8 @@ struct HubUnreachable : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
-// Makes a key pair, enrols with the one-time `code` (for `buildingId`, when
+// Makes a key pair (or takes the one an enrolment whose reply was lost
+// kept), enrols with the one-time `code` (for `buildingId`, when
 // given: the hub refuses a code of another building) and keeps the identity
 // in `store`, the key in its key file, the settings the hub gave in the
 // meta "settings" (JSON) and the hub's address in "hub". Throws

@@ -135,7 +135,9 @@ public:
     // wrong_building when the request names another building than the code's
     // (the code stays unused), 409 already_replaced when another kiosk
     // replaced the one the code replaces first, 429 after too many refused
-    // codes from `clientAddress` in a minute.
+    // codes from `clientAddress` in a minute. The same code with the same
+    // public key again (a kiosk retrying after its reply was lost) gets the
+    // same enrolment back.
     EnrolledKiosk enrol(const EnrolRequest& request, const std::string& clientAddress);
 
     // Makes `publicKey` the kiosk's current key, keeping its id and all it
@@ -173,6 +175,9 @@ public:
     KioskOverview overviewOf(const std::string& kioskId);
 
 private:
+    // The enrolment a used code made for `publicKey`, unless it was revoked.
+    std::optional<EnrolledKiosk> repeatedEnrolment(const std::string& codeHash,
+                                                   const std::string& publicKey);
     // Throws ApiError 429 when `clientAddress` had too many codes refused in
     // the last minute; forgets older refusals.
     void checkAttempts(const std::string& clientAddress, Millis at);

@@ -119,6 +119,9 @@ public:
     // The terms of a code that is known, unused and not expired at `at`.
     std::optional<EnrolmentTerms> usableCode(const std::string& codeHash, Millis at);
 
+    // The kiosk a used code enrolled, if any.
+    std::optional<std::string> kioskEnrolledWith(const std::string& codeHash);
+
     // Uses the code for `kiosk` in one transaction: stores the kiosk with the
     // code's building and settings (whatever `kiosk` says of them) and its key
     // as the first of its key history, and for a replacement code revokes the
