@@ -37,6 +37,9 @@ int ModemWorker::serve(Modem& modem, std::chrono::milliseconds infoEvery) {
         std::lock_guard lock(mutex_);
         modem_ = &modem;
     }
+    // The modem may have connected before it was known here (its thread
+    // starts with it), and its connection then went out without its state.
+    sendInfo(modem);
     std::thread answering([this] { answerInOrder(); });
     std::thread reporting([&] {
         std::unique_lock lock(mutex_);
