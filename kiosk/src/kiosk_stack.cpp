@@ -34,26 +34,6 @@ EnrolmentRefused::EnrolmentRefused(int httpStatus, std::string errorCode,
       status(httpStatus),
       code(std::move(errorCode)) {}
 
-namespace {
-
-// The hub's refusal in `reply`: {"error": {"code", "message"}}.
-EnrolmentRefused refusalOf(const provisioning::HubReply& reply) {
-    try {
-        auto error = Poco::JSON::Parser()
-                         .parse(reply.body)
-                         .extract<Poco::JSON::Object::Ptr>()
-                         ->getObject("error");
-        if (error) {
-            return {reply.status, error->optValue<std::string>("code", ""),
-                    error->optValue<std::string>("message", "")};
-        }
-    } catch (const Poco::Exception&) {
-    }
-    return {reply.status, "", reply.body};
-}
-
-}  // namespace
-
 KioskIdentity enrol(KioskStore& store, const provisioning::HubAddress& hub, const std::string& code,
                     const std::string& name, const std::string& buildingId) {
     // The key is kept before it is sent: after a lost reply the retry sends
@@ -75,7 +55,8 @@ KioskIdentity enrol(KioskStore& store, const provisioning::HubAddress& hub, cons
                              " cannot be reached: " + e.displayText());
     }
     if (reply.status != 201) {
-        throw refusalOf(reply);
+        const auto error = provisioning::errorOf(reply);
+        throw EnrolmentRefused(reply.status, error.code, error.message);
     }
     const auto body = Poco::JSON::Parser().parse(reply.body).extract<Poco::JSON::Object::Ptr>();
     KioskIdentity identity{body->getValue<std::string>("kiosk_id"),
@@ -91,7 +72,7 @@ KioskIdentity enrol(KioskStore& store, const provisioning::HubAddress& hub, cons
         using namespace Poco::Data::Keywords;
         // A kiosk enrolled again starts its content afresh.
         s << "DELETE FROM meta WHERE key = 'cursor'", now;
-        const std::string hubUrl = "http://" + hub.host + ":" + std::to_string(hub.port);
+        const std::string hubUrl = provisioning::urlOf(hub);
         const std::pair<std::string, std::string> values[] = {{"building_id", identity.buildingId},
                                                               {"kiosk_id", identity.kioskId},
                                                               {"settings", settings},

@@ -116,10 +116,8 @@ Object::Ptr parsedObject(const std::string& body) {
 
 // The hub's refusal in `reply` ({"error": {"code", "message"}}), for staff.
 Failure refusal(const HubReply& reply) {
-    auto answer = parsedObject(reply.body);
-    auto error = answer ? answer->getObject("error") : nullptr;
-    return Failure(explain(reply.status, error ? error->optValue<std::string>("code", "") : "",
-                           error ? error->optValue<std::string>("message", "") : reply.body));
+    const auto error = errorOf(reply);
+    return Failure(explain(reply.status, error.code, error.message));
 }
 
 class Command {

@@ -1,6 +1,7 @@
 #include "veche/provisioning/hub_client.h"
 
 #include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
@@ -64,6 +65,25 @@ HubAddress parseHubUrl(const std::string& url) {
         hub.port = static_cast<std::uint16_t>(value);
     }
     return hub;
+}
+
+std::string urlOf(const HubAddress& hub) {
+    return "http://" + hub.host + ":" + std::to_string(hub.port);
+}
+
+HubError errorOf(const HubReply& reply) {
+    try {
+        auto error = Poco::JSON::Parser()
+                         .parse(reply.body)
+                         .extract<Poco::JSON::Object::Ptr>()
+                         ->getObject("error");
+        if (error) {
+            return {error->optValue<std::string>("code", ""),
+                    error->optValue<std::string>("message", "")};
+        }
+    } catch (const std::exception&) {
+    }
+    return {"", reply.body};
 }
 
 HubReply tokenRequest(const HubAddress& hub, const std::string& token, const std::string& method,

@@ -92,6 +92,14 @@ protected:
         return text;
     }
 
+    // A new code for the building, issued through the CLI.
+    std::string freshCode() { return codeIn(run("code --hub {hub} --building {building}").out); }
+
+    // `veche-provision enrol` with a fresh code and `options`.
+    CliRun enrolWithFreshCode(const std::string& options) {
+        return run("enrol --hub {hub} --code " + freshCode() + " " + options);
+    }
+
     // The code in a `code` command's output.
     static std::string codeIn(const std::string& out) {
         std::smatch m;
@@ -123,7 +131,7 @@ TEST_F(ProvisionCli, IssuesACodeWithItsQrAndALabelThatDecodesToTheHubAndTheCode)
 }
 
 TEST_F(ProvisionCli, EnrolsAKioskWhoseKeyOnlyItsUserReadsAndListsIt) {
-    const std::string code = codeIn(run("code --hub {hub} --building {building}").out);
+    const std::string code = freshCode();
     const CliRun r =
         run("enrol --hub {hub} --code " + code + " --name Подъезд_1 --state {dir}/kiosk");
     ASSERT_EQ(r.status, 0) << r.err;
@@ -161,7 +169,7 @@ TEST_F(ProvisionCli, AStaffPinReachesTheKioskOnlyAsAHash) {
 }
 
 TEST_F(ProvisionCli, AnEnrolmentThatGotNoReplyIsRetriedWithTheSameKey) {
-    const std::string code = codeIn(run("code --hub {hub} --building {building}").out);
+    const std::string code = freshCode();
     const CliRun lost = run("enrol --hub http://127.0.0.1:1 --code " + code + " --state {dir}/k");
     EXPECT_EQ(lost.status, 1);
     const auto pending = kiosk::readKeyFile(dir.file("k/kiosk.key.enrolling"));
@@ -172,7 +180,7 @@ TEST_F(ProvisionCli, AnEnrolmentThatGotNoReplyIsRetriedWithTheSameKey) {
 }
 
 TEST_F(ProvisionCli, AUsedCodeIsRefusedInPlainRussian) {
-    const std::string code = codeIn(run("code --hub {hub} --building {building}").out);
+    const std::string code = freshCode();
     ASSERT_EQ(run("enrol --hub {hub} --code " + code + " --state {dir}/a").status, 0);
     const CliRun again = run("enrol --hub {hub} --code " + code + " --state {dir}/b");
     EXPECT_EQ(again.status, 1);
@@ -182,31 +190,21 @@ TEST_F(ProvisionCli, AUsedCodeIsRefusedInPlainRussian) {
 }
 
 TEST_F(ProvisionCli, AnEnrolledKioskIsNotEnrolledAgainByAccident) {
-    ASSERT_EQ(run("enrol --hub {hub} --code " +
-                  codeIn(run("code --hub {hub} --building {building}").out) + " --state {dir}/k")
-                  .status,
-              0);
-    const CliRun again =
-        run("enrol --hub {hub} --code " +
-            codeIn(run("code --hub {hub} --building {building}").out) + " --state {dir}/k");
+    ASSERT_EQ(enrolWithFreshCode("--state {dir}/k").status, 0);
+    const CliRun again = enrolWithFreshCode("--state {dir}/k");
     EXPECT_EQ(again.status, 1);
     EXPECT_NE(again.err.find("добавьте --again"), std::string::npos) << again.err;
 
     // Nor, with --again, while it holds events its identity must deliver.
     kiosk::KioskStore(dir.file("k") + "/kiosk.sqlite")
         .appendEvent({"k-old-1", "ballot", 1, "{}", ""});
-    const CliRun pending =
-        run("enrol --hub {hub} --code " +
-            codeIn(run("code --hub {hub} --building {building}").out) + " --state {dir}/k --again");
+    const CliRun pending = enrolWithFreshCode("--state {dir}/k --again");
     EXPECT_EQ(pending.status, 1);
     EXPECT_NE(pending.err.find("ещё не передал хабу 1 событий"), std::string::npos) << pending.err;
 }
 
 TEST_F(ProvisionCli, AKeyAnOlderVersionKeptInTheStoreMovesToItsOwnFile) {
-    ASSERT_EQ(run("enrol --hub {hub} --code " +
-                  codeIn(run("code --hub {hub} --building {building}").out) + " --state {dir}/k")
-                  .status,
-              0);
+    ASSERT_EQ(enrolWithFreshCode("--state {dir}/k").status, 0);
     const std::string keyFile = dir.file("k/kiosk.key");
     const std::string key = *kiosk::readKeyFile(keyFile);
     {
@@ -226,10 +224,7 @@ TEST_F(ProvisionCli, AKeyAnOlderVersionKeptInTheStoreMovesToItsOwnFile) {
 }
 
 TEST_F(ProvisionCli, ARevokedKioskIsRefusedAtItsNextRequest) {
-    ASSERT_EQ(run("enrol --hub {hub} --code " +
-                  codeIn(run("code --hub {hub} --building {building}").out) + " --state {dir}/k")
-                  .status,
-              0);
+    ASSERT_EQ(enrolWithFreshCode("--state {dir}/k").status, 0);
     kiosk::KioskStore store(dir.file("k") + "/kiosk.sqlite");
     kioskId = *store.meta("kiosk_id");
     const CliRun r = run("revoke --hub {hub} --kiosk {kiosk}");
@@ -248,10 +243,7 @@ TEST_F(ProvisionCli, ARevokedKioskIsRefusedAtItsNextRequest) {
 }
 
 TEST_F(ProvisionCli, TheDoctorChecksEachPartAndSaysWhatToDoInRussian) {
-    ASSERT_EQ(run("enrol --hub {hub} --code " +
-                  codeIn(run("code --hub {hub} --building {building}").out) + " --state {dir}/k")
-                  .status,
-              0);
+    ASSERT_EQ(enrolWithFreshCode("--state {dir}/k").status, 0);
     kioskId = *kiosk::KioskStore(dir.file("k") + "/kiosk.sqlite").meta("kiosk_id");
     modem::sim::ModemSimulator gsm{modem::sim::SimulatorOptions{dir.path() / "modem"}};
     auto cabinet = hardware::loadCabinet(std::string(VECHE_CABINET_DIR) + "/owen-lobby.json",
@@ -306,7 +298,7 @@ TEST_F(ProvisionCli, ACodeForAnotherBuildingIsRefusedAndStillWorksForItsOwn) {
     const std::string territory = hub.hub->territories().building(building)->territoryId;
     const std::string other =
         hub.hub->territories().createBuilding(territory, "ул. Садовая, 14")->id;
-    const std::string code = codeIn(run("code --hub {hub} --building {building}").out);
+    const std::string code = freshCode();
     const CliRun wrong =
         run("enrol --hub {hub} --code " + code + " --building " + other + " --state {dir}/a");
     EXPECT_EQ(wrong.status, 1);
@@ -342,10 +334,7 @@ TEST_F(ProvisionCli, AReplacementTakesTheOldKiosksPlaceAndSettings) {
 }
 
 TEST_F(ProvisionCli, ARotatedKeyKeepsTheKioskAndALostReplyIsRetriedWithTheSameKey) {
-    ASSERT_EQ(run("enrol --hub {hub} --code " +
-                  codeIn(run("code --hub {hub} --building {building}").out) + " --state {dir}/k")
-                  .status,
-              0);
+    ASSERT_EQ(enrolWithFreshCode("--state {dir}/k").status, 0);
     const std::string keyFile = dir.file("k/kiosk.key");
     const auto before = kiosk::readKeyFile(keyFile);
     // A first attempt whose reply never came: the hub is down.

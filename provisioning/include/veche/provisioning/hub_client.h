@@ -26,6 +26,16 @@ struct HubAddress {
 // "http://host:port" → host and port. Throws std::invalid_argument naming
 // what is wrong.
 HubAddress parseHubUrl(const std::string& url);
+// The other way: "http://host:port".
+std::string urlOf(const HubAddress& hub);
+
+// What a refusal says ({"error": {"code", "message"}}); a body that is not
+// one is the message, with no code.
+struct HubError {
+    std::string code;
+    std::string message;
+};
+HubError errorOf(const HubReply& reply);
 
 // A request of an operator or staff member, with their API token.
 HubReply tokenRequest(const HubAddress& hub, const std::string& token, const std::string& method,
