@@ -8,7 +8,8 @@ namespace veche::kiosk {
 const char* const kKioskUsage =
     "usage: veche-kiosk [options]\n"
     "  --state DIR         the kiosk's store and identity (default veche-state/kiosk)\n"
-    "  --hub URL           the hub, http://host:port (default http://127.0.0.1:8080)\n"
+    "  --hub URL           the hub, http://host:port (default: the one it was enrolled\n"
+    "                      with, else http://127.0.0.1:8080)\n"
     "  --enrol CODE        enrol with a one-time code from the hub first\n"
     "  --name NAME         the kiosk's name for staff, with --enrol\n"
     "  --modem DEVICE      the GSM modem that sends registration codes; default: the\n"

@@ -11,13 +11,15 @@ namespace veche::kiosk {
 // veche-kiosk's command line (docs/kiosk.md).
 struct KioskArgs {
     std::string stateDir = "veche-state/kiosk";
-    provisioning::HubAddress hub;  // --hub http://host:port
-    std::string enrolCode;         // enrol first with this one-time code
-    std::string name = "Киоск";    // how staff see the kiosk at the hub
-    std::string modem;             // the GSM modem's device; empty: none
-    std::string cabinet;           // the cabinet file (Modbus I/O); empty: none
-    std::string modbusDevice;      // replaces the serial device of the cabinet's RTU buses
-    std::string profiles;          // where the device profiles are; empty: the source tree's
+    // --hub http://host:port; none: the hub the kiosk was enrolled with, else
+    // the default address
+    std::optional<provisioning::HubAddress> hub;
+    std::string enrolCode;       // enrol first with this one-time code
+    std::string name = "Киоск";  // how staff see the kiosk at the hub
+    std::string modem;           // the GSM modem's device; empty: none
+    std::string cabinet;         // the cabinet file (Modbus I/O); empty: none
+    std::string modbusDevice;    // replaces the serial device of the cabinet's RTU buses
+    std::string profiles;        // where the device profiles are; empty: the source tree's
     bool windowed = false;
     bool landscape = false;
     int idleSeconds = 120;

@@ -61,7 +61,8 @@ int screenshots(const KioskArgs& args) {
         ui::UiOptions o = uiOptions(args);
         o.speechEngine = "none";
         o.samplePhone = kSamplePhone;
-        ui::KioskUi screens(backend, o);
+        StaffReenrolment reenrolment(store, {}, "sample-kiosk");  // shown, never used
+        ui::KioskUi screens(backend, o, nullptr, &reenrolment);
         rc = screens.saveScreenshots(QString::fromStdString(args.screenshots));
     }
     std::filesystem::remove_all(dir);
@@ -84,14 +85,26 @@ veche::hardware::CabinetConfig cabinetOf(const std::string& fileOrName, const Ki
     return cabinet;
 }
 
-int runKiosk(const KioskArgs& args) {
+// The hub: the command line's, else the one the kiosk was enrolled with.
+veche::provisioning::HubAddress hubOf(const KioskArgs& args, KioskStore& store) {
+    if (args.hub) {
+        return *args.hub;
+    }
+    const auto enrolledWith = store.meta("hub");
+    return enrolledWith ? veche::provisioning::parseHubUrl(*enrolledWith)
+                        : veche::provisioning::HubAddress{};
+}
+
+// The kiosk as it is enrolled now, until its event loop ends.
+int runEnrolledKiosk(const KioskArgs& args) {
     KioskStackOptions o;
     o.stateDir = args.stateDir;
-    o.hub = args.hub;
+    o.name = args.name;
     std::filesystem::create_directories(o.stateDir);
     std::string modem = args.modem, cabinet = args.cabinet;  // the command line's, else the hub's
     {
         KioskStore store(o.stateDir + "/kiosk.sqlite");
+        o.hub = hubOf(args, store);
         if (!identityIn(store)) {
             if (args.enrolCode.empty()) {
                 std::cerr << "veche-kiosk: this kiosk is not enrolled; run it with --enrol CODE "
@@ -116,13 +129,25 @@ int runKiosk(const KioskArgs& args) {
     }
     KioskStack stack(o, systemEnvironment());
     stack.start();
-    ui::KioskUi screens(stack.backend(), uiOptions(args), stack.cabinet());
+    ui::KioskUi screens(stack.backend(), uiOptions(args), stack.cabinet(), &stack.reenrolment());
     if (!screens.show()) {
         return kSetupError;
     }
     const int rc = QGuiApplication::exec();
     stack.stop();
     return rc;
+}
+
+// Staff may enrol the kiosk again from its screen: it then starts afresh as
+// the new identity, in the same process.
+int runKiosk(const KioskArgs& args) {
+    for (;;) {
+        const int rc = runEnrolledKiosk(args);
+        if (rc != ui::KioskUi::kEnrolledAgainExit) {
+            return rc;
+        }
+        std::cerr << "veche-kiosk: enrolled again; starting as the new identity\n";
+    }
 }
 
 }  // namespace

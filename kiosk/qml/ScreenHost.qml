@@ -35,7 +35,9 @@ Item {
         reportDone: "ReportDoneScreen",
         accessibility: "AccessibilityScreen",
         staff: "StaffScreen",
-        staffPin: "StaffPinScreen"
+        staffPin: "StaffPinScreen",
+        staffSms: "StaffSmsScreen",
+        staffEnrol: "StaffEnrolScreen"
     })
 
     function showScreen() {

@@ -60,14 +60,15 @@ std::string phoneOf(const std::string& typed) {
 
 KioskBackend::KioskBackend(KioskStore& store, KioskCodes& codes, SyncClient& sync,
                            KioskSmsOutbox& outbox, std::string kioskId, Environment env,
-                           std::function<bool()> modemUp)
+                           std::function<bool()> modemUp, std::function<void()> pokeModem)
     : store_(store),
       codes_(codes),
       sync_(sync),
       outbox_(outbox),
       kioskId_(std::move(kioskId)),
       env_(std::move(env)),
-      modemUp_(std::move(modemUp)) {
+      modemUp_(std::move(modemUp)),
+      testSms_(outbox, kioskId_, env_, modemUp_, std::move(pokeModem)) {
     markSalt_ = store_.meta("mark_salt").value_or("");
     if (markSalt_.empty()) {
         markSalt_ = env_.randomHex(16);
@@ -315,6 +316,22 @@ KioskServices::StaffPin KioskBackend::checkStaffPin(const std::string& pin) {
         return StaffPin::Locked;
     }
     return StaffPin::Wrong;
+}
+
+TestSms KioskBackend::sendTestSms(const std::string& phone) {
+    try {
+        return testSms_.send(phone);
+    } catch (const std::exception&) {  // the store failed: nothing was queued
+        return {TestSms::Outcome::NoModem, 0, kCannotNow};
+    }
+}
+
+TestSmsState KioskBackend::testSmsState(std::int64_t id) const {
+    try {
+        return testSms_.state(id);
+    } catch (const std::exception&) {
+        return {kCannotNow, true};
+    }
 }
 
 }  // namespace veche::kiosk

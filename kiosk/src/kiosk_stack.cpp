@@ -1,91 +1,9 @@
 #include "veche/kiosk/kiosk_stack.h"
 
-#include <Poco/JSON/Object.h>
-#include <Poco/JSON/Parser.h>
-
 #include <filesystem>
-#include <sstream>
-
 #include <stdexcept>
-#include "veche/kiosk/key_file.h"
 
 namespace veche::kiosk {
-
-std::optional<KioskIdentity> identityIn(KioskStore& store) {
-    const std::string keyFile = keyFileOf(store.path());
-    if (const auto old = store.meta("private_key")) {  // kept there before the key file
-        if (!readKeyFile(keyFile)) {
-            writeKeyFile(keyFile, *old);
-        }
-        store.eraseSecret("private_key");
-    }
-    const auto id = store.meta("kiosk_id");
-    const auto key = readKeyFile(keyFile);
-    if (!id || !key) {
-        return std::nullopt;
-    }
-    return KioskIdentity{*id, store.meta("building_id").value_or(""), *key};
-}
-
-EnrolmentRefused::EnrolmentRefused(int httpStatus, std::string errorCode,
-                                   const std::string& message)
-    : std::runtime_error("the hub refused the enrolment (HTTP " + std::to_string(httpStatus) +
-                         (errorCode.empty() ? "" : " " + errorCode) + "): " + message),
-      status(httpStatus),
-      code(std::move(errorCode)) {}
-
-KioskIdentity enrol(KioskStore& store, const provisioning::HubAddress& hub, const std::string& code,
-                    const std::string& name, const std::string& buildingId) {
-    // The key is kept before it is sent: after a lost reply the retry sends
-    // the same key, and the hub answers with the same enrolment.
-    const std::string pendingFile = keyFileOf(store.path()) + ".enrolling";
-    std::optional<signing::KeyPair> pending;
-    if (const auto kept = readKeyFile(pendingFile)) {
-        pending = signing::KeyPair::fromPrivateKey(*kept);
-    }
-    const signing::KeyPair key = pending ? *pending : signing::KeyPair::generate();
-    if (!pending) {
-        writeKeyFile(pendingFile, key.privateKeyBase64());
-    }
-    provisioning::HubReply reply;
-    try {
-        reply = provisioning::HubClient::enrol(hub, code, key, name, buildingId);
-    } catch (const Poco::Exception& e) {
-        throw HubUnreachable("the hub at " + hub.host + ":" + std::to_string(hub.port) +
-                             " cannot be reached: " + e.displayText());
-    }
-    if (reply.status != 201) {
-        const auto error = provisioning::errorOf(reply);
-        throw EnrolmentRefused(reply.status, error.code, error.message);
-    }
-    const auto body = Poco::JSON::Parser().parse(reply.body).extract<Poco::JSON::Object::Ptr>();
-    KioskIdentity identity{body->getValue<std::string>("kiosk_id"),
-                           body->getValue<std::string>("building_id"), key.privateKeyBase64()};
-    std::string settings = "{}";
-    if (auto given = body->getObject("settings")) {
-        std::ostringstream text;
-        given->stringify(text);
-        settings = text.str();
-    }
-    writeKeyFile(keyFileOf(store.path()), identity.privateKey);
-    store.write([&](Poco::Data::Session& s) {
-        using namespace Poco::Data::Keywords;
-        // A kiosk enrolled again starts its content afresh.
-        s << "DELETE FROM meta WHERE key = 'cursor'", now;
-        const std::string hubUrl = provisioning::urlOf(hub);
-        const std::pair<std::string, std::string> values[] = {{"building_id", identity.buildingId},
-                                                              {"kiosk_id", identity.kioskId},
-                                                              {"settings", settings},
-                                                              {"hub", hubUrl}};
-        for (const auto& [metaKey, value] : values) {
-            s << "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", useRef(metaKey),
-                useRef(value), now;
-        }
-        s << "DELETE FROM meta WHERE key = 'revoked'", now;
-    });
-    std::filesystem::remove(pendingFile);
-    return identity;
-}
 
 KioskStack::KioskStack(KioskStackOptions options, Environment env)
     : options_(std::move(options)), env_(std::move(env)) {
@@ -114,8 +32,10 @@ KioskStack::KioskStack(KioskStackOptions options, Environment env)
     }
     codes_ = std::make_unique<KioskCodes>(
         *store_, *outbox_, *link_, env_, [this] { return modemUp(); }, [this] { pool_->poke(); });
-    backend_ = std::make_unique<KioskBackend>(*store_, *codes_, *sync_, *outbox_, identity->kioskId,
-                                              env_, [this] { return modemUp(); });
+    backend_ = std::make_unique<KioskBackend>(
+        *store_, *codes_, *sync_, *outbox_, identity->kioskId, env_, [this] { return modemUp(); },
+        [this] { pool_->poke(); });
+    reenrolment_ = std::make_unique<StaffReenrolment>(*store_, options_.hub, options_.name);
     if (options_.cabinet) {
         cabinetRecorder_ = std::make_unique<KioskCabinetRecorder>(
             *store_, identity->kioskId, env_,

@@ -117,7 +117,7 @@ Object::Ptr parsedObject(const std::string& body) {
 // The hub's refusal in `reply` ({"error": {"code", "message"}}), for staff.
 Failure refusal(const HubReply& reply) {
     const auto error = errorOf(reply);
-    return Failure(explain(reply.status, error.code, error.message));
+    return Failure(refusalText(reply.status, error.code, error.message));
 }
 
 class Command {
@@ -303,26 +303,22 @@ private:
         }
         std::filesystem::create_directories(stateDir());
         kiosk::KioskStore store(stateDir() + "/kiosk.sqlite");
-        if (auto id = kiosk::identityIn(store)) {
-            if (!o_.switches.contains("--again")) {
-                throw Failure("терминал уже подключён как " + id->kioskId +
-                              "; чтобы подключить его заново, добавьте --again");
-            }
-            if (const long pending = store.pendingCount(); pending > 0) {
-                throw Failure("терминал ещё не передал хабу " + std::to_string(pending) +
-                              " событий (голоса, регистрации): после нового подключения они "
-                              "пропали бы. Дождитесь синхронизации и повторите.");
-            }
+        const auto enrolled = kiosk::identityIn(store);
+        if (enrolled && !o_.switches.contains("--again")) {
+            throw Failure("терминал уже подключён как " + enrolled->kioskId +
+                          "; чтобы подключить его заново, добавьте --again");
         }
-        std::filesystem::remove(kiosk::keyFileOf(store.path()) + ".next");  // of the old identity
         try {
+            const auto enrolKiosk = enrolled ? kiosk::enrolAgain : kiosk::enrol;
             const auto identity =
-                kiosk::enrol(store, hub_, code, o_.get("--name", "Киоск"), o_.get("--building"));
+                enrolKiosk(store, hub_, code, o_.get("--name", "Киоск"), o_.get("--building"));
             out_ << "Терминал подключён: " << identity.kioskId << ", дом " << identity.buildingId
                  << ".\nКлюч терминала: " << kiosk::keyFileOf(store.path())
                  << " (читает только владелец; ключ не покидает терминал).\n";
+        } catch (const kiosk::EventsPending& e) {
+            throw Failure(e.staffText());
         } catch (const kiosk::EnrolmentRefused& e) {
-            throw Failure(explain(e.status, e.code, e.what()));
+            throw Failure(refusalText(e.status, e.code, e.message));
         } catch (const kiosk::HubUnreachable& e) {
             throw Failure("хаб недоступен: " + std::string(e.what()));
         }

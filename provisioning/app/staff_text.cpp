@@ -25,26 +25,6 @@ std::string russianTime(const std::string& iso) {
            clock + " UTC";
 }
 
-// What the hub's refusal means for staff.
-std::string explain(int status, const std::string& code, const std::string& message) {
-    static const std::map<std::string, std::string> kExplained = {
-        {"invalid_code",
-         "код не подходит: он неверный, уже использован или просрочен. Попросите новый."},
-        {"wrong_building", "этот код выдан для другого дома."},
-        {"already_replaced", "этот терминал уже заменён другим."},
-        {"rotation_pending", "ключ уже меняется: повторите через 10 минут."},
-        {"key_reused", "этот ключ терминал уже использовал; нужен новый."},
-        {"unauthorized", "токен не подходит. Проверьте --token или VECHE_TOKEN."},
-        {"forbidden", "этому токену это не разрешено."},
-        {"not_found", "такого нет: " + message},
-        {"too_many_attempts", "слишком много неудачных попыток: подождите минуту."},
-    };
-    auto it = kExplained.find(code);
-    const std::string text = it != kExplained.end() ? it->second : message;
-    return "хаб отказал (HTTP " + std::to_string(status) + (code.empty() ? "" : ", " + code) +
-           "): " + text;
-}
-
 // «3,5»: one decimal, with a comma.
 std::string decimal(double value) {
     char text[32];

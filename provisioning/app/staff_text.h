@@ -1,6 +1,6 @@
 #pragma once
 
-// What veche-provision tells staff, in Russian: dates, the hub's refusals and
+// What veche-provision tells staff, in Russian: dates and
 // a kiosk's state as GET /api/v1/kiosks gives it.
 #include <Poco/JSON/Object.h>
 
@@ -10,10 +10,6 @@ namespace veche::provisioning {
 
 // «27 ноября 2026 г., 04:07 UTC» for an ISO time the hub sent.
 std::string russianTime(const std::string& iso);
-
-// What the hub's refusal (HTTP `status`, error `code` and `message`) means
-// for staff.
-std::string explain(int status, const std::string& code, const std::string& message);
 
 // «3,5»: one decimal, with a comma.
 std::string decimal(double value);

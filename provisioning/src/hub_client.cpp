@@ -86,6 +86,25 @@ HubError errorOf(const HubReply& reply) {
     return {"", reply.body};
 }
 
+std::string refusalText(int status, const std::string& code, const std::string& message) {
+    static const std::map<std::string, std::string> kExplained = {
+        {"invalid_code",
+         "код не подходит: он неверный, уже использован или просрочен. Попросите новый."},
+        {"wrong_building", "этот код выдан для другого дома."},
+        {"already_replaced", "этот терминал уже заменён другим."},
+        {"rotation_pending", "ключ уже меняется: повторите через 10 минут."},
+        {"key_reused", "этот ключ терминал уже использовал; нужен новый."},
+        {"unauthorized", "токен не подходит. Проверьте --token или VECHE_TOKEN."},
+        {"forbidden", "этому токену это не разрешено."},
+        {"not_found", "такого нет: " + message},
+        {"too_many_attempts", "слишком много неудачных попыток: подождите минуту."},
+    };
+    auto it = kExplained.find(code);
+    const std::string text = it != kExplained.end() ? it->second : message;
+    return "хаб отказал (HTTP " + std::to_string(status) + (code.empty() ? "" : ", " + code) +
+           "): " + text;
+}
+
 HubReply tokenRequest(const HubAddress& hub, const std::string& token, const std::string& method,
                       const std::string& pathAndQuery, const std::string& body) {
     return exchange(hub, method, pathAndQuery, body, {{"Authorization", "Bearer " + token}});

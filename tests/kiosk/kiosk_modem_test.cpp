@@ -80,6 +80,25 @@ TEST_F(KioskModemTest, SendsTheCodeThroughItsOwnModemAndAcceptsIt) {
     EXPECT_TRUE(hub.stack->smsStore.list("", 10).empty());  // the hub sent nothing
 }
 
+TEST_F(KioskModemTest, StaffsTestSmsGoesOutThroughTheKiosksModem) {
+    ASSERT_TRUE(eventually([&] { return stack->modemUp(); }, 30s));
+    KioskBackend& backend = stack->backend();
+    const TestSms sms = backend.sendTestSms("+7 900 111-22-33");
+    ASSERT_EQ(sms.outcome, TestSms::Outcome::Queued) << sms.message;
+    ASSERT_TRUE(simulator.waitForSent(1, 30s));
+    EXPECT_EQ(simulator.sent().at(0).to, kPhone);
+    EXPECT_EQ(simulator.sent().at(0).text,
+              TestSmsSender::textFor(*stack->store().meta("kiosk_id")));
+    ASSERT_TRUE(eventually(
+        [&] { return backend.testSmsState(sms.id).text.starts_with("Отправлено"); }, 30s))
+        << backend.testSmsState(sms.id).text;
+    EXPECT_TRUE(hub.stack->smsStore.list("", 10).empty());  // never through the hub
+
+    simulator.unplug();
+    ASSERT_TRUE(eventually([&] { return !stack->modemUp(); }, 30s));
+    EXPECT_EQ(backend.sendTestSms(kPhone).outcome, TestSms::Outcome::NoModem);
+}
+
 TEST_F(KioskModemTest, TheHubsModemsSendTheCodeWhileTheKiosksModemIsGone) {
     ASSERT_TRUE(eventually([&] { return stack->modemUp(); }, 30s));
     simulator.unplug();

@@ -3,7 +3,7 @@ import QtQuick.Layouts
 import Veche.Kiosk
 
 // For staff only (a 5-second hold on the clock, then the PIN): the link to
-// the hub, the modem and the cabinet.
+// the hub, the modem and the cabinet; a test SMS; enrolling again.
 ScreenPage {
     id: page
     objectName: "staffScreen"
@@ -31,11 +31,33 @@ ScreenPage {
     Item {
         Layout.fillHeight: true
     }
-    BigButton {
-        objectName: "closeStaff"
-        theme: page.theme
-        text: "Закрыть"
+    GridLayout {
+        columns: page.theme.portrait ? 1 : 3
+        rowSpacing: page.theme.gap
+        columnSpacing: page.theme.gap
         Layout.fillWidth: true
-        onClicked: page.kiosk.home()
+
+        BigButton {
+            objectName: "openStaffSms"
+            theme: page.theme
+            text: "Тестовое SMS"
+            Layout.fillWidth: true
+            onClicked: page.kiosk.openStaffTool("sms")
+        }
+        BigButton {
+            objectName: "openStaffEnrol"
+            theme: page.theme
+            text: "Подключить заново"
+            visible: page.kiosk.staffEnrolment.available
+            Layout.fillWidth: true
+            onClicked: page.kiosk.openStaffTool("enrol")
+        }
+        BigButton {
+            objectName: "closeStaff"
+            theme: page.theme
+            text: "Закрыть"
+            Layout.fillWidth: true
+            onClicked: page.kiosk.home()
+        }
     }
 }

@@ -30,6 +30,8 @@ const QHash<QString, QString>& backTargets() {
         {QStringLiteral("accessibility"), QString()},
         {QStringLiteral("staff"), QStringLiteral("home")},
         {QStringLiteral("staffPin"), QStringLiteral("home")},
+        {QStringLiteral("staffSms"), QStringLiteral("staff")},
+        {QStringLiteral("staffEnrol"), QStringLiteral("staff")},
     };
     return targets;
 }
@@ -54,14 +56,13 @@ KioskController::KioskController(KioskServices& services,
       polls_(services, this),
       report_(services, pool_, this),
       staff_(services, this),
+      staffSms_(services, this),
+      staffEnrolment_(pool_, this),
       screen_(QStringLiteral("attract")) {
     connect(&phone_, &PhoneVerification::codeSent, this,
             [this] { go(QStringLiteral("phoneCode")); });
     connect(&phone_, &PhoneVerification::verified, this, &KioskController::onVerified);
-    connect(&staff_, &StaffPanel::unlocked, this, [this] {
-        staff_.refresh();
-        go(QStringLiteral("staff"));
-    });
+    connect(&staff_, &StaffPanel::unlocked, this, [this] { go(QStringLiteral("staff")); });
     connect(&notices_, &NoticeBoard::categoryOpened, this,
             [this] { go(QStringLiteral("noticeList")); });
     connect(&notices_, &NoticeBoard::noticeOpened, this, [this] { go(QStringLiteral("notice")); });
@@ -215,6 +216,19 @@ void KioskController::openStaff() {
     go(QStringLiteral("staffPin"));
 }
 
+void KioskController::openStaffTool(const QString& tool) {
+    if (screen_ != QLatin1String("staff")) {
+        return;  // only past the PIN
+    }
+    if (tool == QLatin1String("sms")) {
+        staffSms_.reset();
+        go(QStringLiteral("staffSms"));
+    } else if (tool == QLatin1String("enrol") && staffEnrolment_.available()) {
+        staffEnrolment_.reset();
+        go(QStringLiteral("staffEnrol"));
+    }
+}
+
 void KioskController::readAloud(const QString& text) {
     speech_.say(text);
 }
@@ -229,6 +243,8 @@ void KioskController::endVisit() {
     voting_.reset();
     polls_.reset();
     report_.reset();
+    staffSms_.reset();
+    staffEnrolment_.reset();
     returnScreen_.clear();
     if (!purpose_.isEmpty()) {
         purpose_.clear();
@@ -265,6 +281,9 @@ void KioskController::go(const QString& screen) {
         return;
     }
     speech_.stop();
+    if (screen == QLatin1String("staff")) {
+        staff_.refresh();
+    }
     screen_ = screen;
     emit screenChanged();
 }

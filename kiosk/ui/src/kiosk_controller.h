@@ -15,7 +15,9 @@
 #include "registration_flow.h"
 #include "report_flow.h"
 #include "speech.h"
+#include "staff_enrolment.h"
 #include "staff_panel.h"
+#include "staff_sms_test.h"
 #include "theme.h"
 #include "veche/kiosk/services.h"
 #include "voting_flow.h"
@@ -32,7 +34,7 @@ namespace veche::kiosk::ui {
 // Screens: attract, home, noticeCategories, noticeList, notice, phoneNumber,
 // phoneCode, smsConsent, apartment, registered, assemblies, voteItem,
 // voteReview, voteAccepted, poll, pollsDone, reportCategory, reportText,
-// reportPhone, reportDone, accessibility, staffPin, staff.
+// reportPhone, reportDone, accessibility, staffPin, staff, staffSms, staffEnrol.
 class KioskController : public QObject {
     Q_OBJECT
     QML_ELEMENT
@@ -62,6 +64,8 @@ class KioskController : public QObject {
     Q_PROPERTY(veche::kiosk::ui::PollFlow* polls READ polls CONSTANT)
     Q_PROPERTY(veche::kiosk::ui::ReportFlow* report READ report CONSTANT)
     Q_PROPERTY(veche::kiosk::ui::StaffPanel* staff READ staff CONSTANT)
+    Q_PROPERTY(veche::kiosk::ui::StaffSmsTest* staffSms READ staffSms CONSTANT)
+    Q_PROPERTY(veche::kiosk::ui::StaffEnrolment* staffEnrolment READ staffEnrolment CONSTANT)
 
 public:
     // `services` must outlive the controller; the controller waits for its
@@ -100,6 +104,8 @@ public:
     PollFlow* polls() { return &polls_; }
     ReportFlow* report() { return &report_; }
     StaffPanel* staff() { return &staff_; }
+    StaffSmsTest* staffSms() { return &staffSms_; }
+    StaffEnrolment* staffEnrolment() { return &staffEnrolment_; }
 
     // From the attract screen: a visit begins (home, inactivity watched).
     Q_INVOKABLE void start();
@@ -112,6 +118,9 @@ public:
     // The hidden staff screens (a long press on the clock): the PIN, then
     // the kiosk's state.
     Q_INVOKABLE void openStaff();
+    // From the staff screen only: "sms" (a test SMS) or "enrol" (enrol
+    // this kiosk again), each starting afresh.
+    Q_INVOKABLE void openStaffTool(const QString& tool);
     // Reads `text` aloud (the screen's own summary; never a typed code).
     Q_INVOKABLE void readAloud(const QString& text);
     // «Завершить», or inactivity: forgets the resident, returns to attract.
@@ -160,6 +169,8 @@ private:
     PollFlow polls_;
     ReportFlow report_;
     StaffPanel staff_;
+    StaffSmsTest staffSms_;
+    StaffEnrolment staffEnrolment_;
 
     QString screen_;
     QString returnScreen_;  // where accessibility returns to

@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QQmlApplicationEngine>
 #include <QQuickWindow>
+#include <QTimer>
 #include <QUrl>
 #include <QtQml/QQmlExtensionPlugin>
 
@@ -17,7 +18,8 @@ Q_IMPORT_QML_PLUGIN(Veche_KioskPlugin)
 namespace veche::kiosk::ui {
 
 struct KioskUi::Impl {
-    Impl(KioskServices& backend, UiOptions opts, hardware::CabinetMonitor* cabinet)
+    Impl(KioskServices& backend, UiOptions opts, hardware::CabinetMonitor* cabinet,
+         KioskReenrolment* reenrolment)
         : services(backend),
           options(std::move(opts)),
           controller(backend, options.speechEngine == QLatin1String("none")
@@ -28,7 +30,16 @@ struct KioskUi::Impl {
         if (cabinet) {
             watchCabinet(*cabinet);
         }
+        controller.staffEnrolment()->setReenrolment(reenrolment);
+        // Staff read «Терминал подключён заново» before the kiosk restarts.
+        QObject::connect(controller.staffEnrolment(), &StaffEnrolment::enrolledAgain, &controller,
+                         [this] {
+                             QTimer::singleShot(kRestartDelayMs, &controller,
+                                                [] { QCoreApplication::exit(kEnrolledAgainExit); });
+                         });
     }
+
+    static constexpr int kRestartDelayMs = 3000;
 
     void watchCabinet(hardware::CabinetMonitor& cabinet) {
         bridge = std::make_unique<CabinetBridge>(cabinet);
@@ -73,8 +84,9 @@ void KioskUi::prepareEnvironment() {
     }
 }
 
-KioskUi::KioskUi(KioskServices& services, UiOptions options, hardware::CabinetMonitor* cabinet)
-    : impl_(std::make_unique<Impl>(services, std::move(options), cabinet)) {}
+KioskUi::KioskUi(KioskServices& services, UiOptions options, hardware::CabinetMonitor* cabinet,
+                 KioskReenrolment* reenrolment)
+    : impl_(std::make_unique<Impl>(services, std::move(options), cabinet, reenrolment)) {}
 
 KioskUi::~KioskUi() = default;
 

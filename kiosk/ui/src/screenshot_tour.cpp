@@ -181,6 +181,16 @@ int saveScreenshotTour(QQuickWindow& window, KioskController& kiosk, const Kiosk
              kiosk.staff()->refresh();
              kiosk.showForPreview(QStringLiteral("staff"));
          }},
+        {"staff-sms",
+         [&] {
+             kiosk.staffSms()->reset();
+             kiosk.showForPreview(QStringLiteral("staffSms"));
+         }},
+        {"staff-enrol",
+         [&] {
+             kiosk.staffEnrolment()->reset();
+             kiosk.showForPreview(QStringLiteral("staffEnrol"));
+         }},
         {"inactivity-warning",
          [&] {
              freshVisit();

@@ -152,6 +152,27 @@ KioskServices::StaffPin FakeServices::checkStaffPin(const std::string& pin) {
     return pin == "0000" ? StaffPin::Locked : StaffPin::Wrong;
 }
 
+TestSms FakeServices::sendTestSms(const std::string& phone) {
+    std::lock_guard lock(mutex_);
+    testSmsPhones_.push_back(phone);
+    return {TestSms::Outcome::Queued, 7, ""};
+}
+
+TestSmsState FakeServices::testSmsState(std::int64_t id) const {
+    std::lock_guard lock(mutex_);
+    return id == 7 ? testSmsState_ : TestSmsState{"Об этом SMS сведений нет.", true};
+}
+
+void FakeServices::setTestSmsState(TestSmsState state) {
+    std::lock_guard lock(mutex_);
+    testSmsState_ = std::move(state);
+}
+
+std::vector<std::string> FakeServices::testSmsPhones() const {
+    std::lock_guard lock(mutex_);
+    return testSmsPhones_;
+}
+
 void FakeServices::setConsultative(bool consultative) {
     std::lock_guard lock(mutex_);
     consultative_ = consultative;

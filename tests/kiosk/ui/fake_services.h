@@ -53,6 +53,9 @@ public:
     // kStaffPin is accepted, "0000" locks, anything else is wrong.
     StaffPin checkStaffPin(const std::string& pin) override;
     static constexpr const char* kStaffPin = "2468";
+    // Queued as id 7; its state is what setTestSmsState() set last.
+    TestSms sendTestSms(const std::string& phone) override;
+    TestSmsState testSmsState(std::int64_t id) const override;
 
     // Test controls and records (all under the mutex).
     void setConsultative(bool consultative);
@@ -63,6 +66,7 @@ public:
     void releaseBallots();
     bool ballotInProgress() const;
     void bumpContent();
+    void setTestSmsState(TestSmsState state);
 
     std::vector<std::string> registrations() const;
     std::vector<std::pair<std::string, bool>> consents() const;
@@ -71,6 +75,7 @@ public:
     std::vector<std::pair<std::string, int>> pollAnswers() const;
     std::vector<Report> reports() const;
     int codeRequests() const;
+    std::vector<std::string> testSmsPhones() const;
 
 private:
     mutable std::mutex mutex_;
@@ -78,6 +83,8 @@ private:
     bool holdBallots_ = false;
     bool ballotInProgress_ = false;
     bool consultative_ = false;
+    std::vector<std::string> testSmsPhones_;
+    TestSmsState testSmsState_{"В очереди модема…", false};
     CodeRequest::Outcome codeOutcome_ = CodeRequest::Outcome::Sent;
     long contentVersion_ = 1;
     int codeRequests_ = 0;

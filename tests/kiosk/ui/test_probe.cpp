@@ -12,6 +12,41 @@ TestProbe::TestProbe(QObject* parent) : QObject(parent) {
     auto engine = std::make_unique<RecordingSpeechEngine>();
     speech_ = engine.get();
     controller_ = std::make_unique<KioskController>(services_, std::move(engine));
+    controller_->staffEnrolment()->setReenrolment(&reenrolment_);
+    controller_->staffSms()->setPollIntervalMs(50);
+}
+
+KioskReenrolment::Outcome ScriptedReenrolment::enrolAgain(const std::string& codeOrLabel) {
+    std::lock_guard lock(mutex_);
+    lastInput_ = codeOrLabel;
+    return outcome_;
+}
+
+void ScriptedReenrolment::answer(Outcome outcome) {
+    std::lock_guard lock(mutex_);
+    outcome_ = std::move(outcome);
+}
+
+std::string ScriptedReenrolment::lastInput() const {
+    std::lock_guard lock(mutex_);
+    return lastInput_;
+}
+
+QString TestProbe::lastTestSmsPhone() const {
+    const auto phones = services_.testSmsPhones();
+    return phones.empty() ? QString() : QString::fromStdString(phones.back());
+}
+
+void TestProbe::setTestSmsState(const QString& text, bool final) {
+    services_.setTestSmsState({text.toStdString(), final});
+}
+
+QString TestProbe::lastEnrolmentInput() const {
+    return QString::fromStdString(reenrolment_.lastInput());
+}
+
+void TestProbe::answerEnrolment(bool enrolled, const QString& kioskId, const QString& message) {
+    reenrolment_.answer({enrolled, kioskId.toStdString(), message.toStdString()});
 }
 
 TestProbe::~TestProbe() {

@@ -4,6 +4,8 @@
 #include <QStringList>
 
 #include <memory>
+#include <mutex>
+#include <string>
 
 #include "fake_services.h"
 #include "kiosk_controller.h"
@@ -11,6 +13,19 @@
 namespace veche::kiosk::ui::test {
 
 class RecordingSpeechEngine;
+
+// A re-enrolment that answers what the test set and records what it got.
+class ScriptedReenrolment : public KioskReenrolment {
+public:
+    Outcome enrolAgain(const std::string& codeOrLabel) override;
+    void answer(Outcome outcome);
+    std::string lastInput() const;
+
+private:
+    mutable std::mutex mutex_;
+    Outcome outcome_;
+    std::string lastInput_;
+};
 
 // Test-only: owns a FakeServices and the KioskController built on it (with a
 // recording speech engine) and lets the QML tests read what the fake
@@ -49,9 +64,16 @@ public:
     Q_INVOKABLE void clearSpoken();
     // The controller's verified phone (not exposed to QML in production).
     Q_INVOKABLE QString sessionPhone() const { return controller_->verifiedPhone(); }
+    // The phone of the last test SMS; what its state says from now on.
+    Q_INVOKABLE QString lastTestSmsPhone() const;
+    Q_INVOKABLE void setTestSmsState(const QString& text, bool final);
+    // What the staff screen's re-enrolment got last, and what it answers.
+    Q_INVOKABLE QString lastEnrolmentInput() const;
+    Q_INVOKABLE void answerEnrolment(bool enrolled, const QString& kioskId, const QString& message);
 
 private:
     FakeServices services_;
+    ScriptedReenrolment reenrolment_;
     RecordingSpeechEngine* speech_ = nullptr;  // owned by the controller's Speech
     std::unique_ptr<KioskController> controller_;
 };

@@ -9,6 +9,7 @@
 #include "veche/kiosk/sms_outbox.h"
 #include "veche/kiosk/store.h"
 #include "veche/kiosk/sync.h"
+#include "veche/kiosk/test_sms.h"
 
 namespace veche::kiosk {
 
@@ -23,9 +24,12 @@ inline constexpr const char* kSmsConsentVersion = "kiosk-sms-2026-11";
 class KioskBackend : public KioskServices {
 public:
     // `kioskId` prefixes every event id (the hub insists); `modemUp` says
-    // whether the kiosk's modem is connected.
-    KioskBackend(KioskStore& store, KioskCodes& codes, SyncClient& sync, KioskSmsOutbox& outbox,
-                 std::string kioskId, Environment env, std::function<bool()> modemUp);
+    // whether the kiosk's modem is connected; `pokeModem` wakes it after a
+    // test SMS was queued.
+    KioskBackend(
+        KioskStore& store, KioskCodes& codes, SyncClient& sync, KioskSmsOutbox& outbox,
+        std::string kioskId, Environment env, std::function<bool()> modemUp,
+        std::function<void()> pokeModem = [] {});
 
     std::string buildingAddress() const override;
     std::string territoryName() const override;
@@ -47,6 +51,8 @@ public:
     long contentVersion() const override;
     SyncState syncState() const override;
     StaffPin checkStaffPin(const std::string& pin) override;
+    TestSms sendTestSms(const std::string& phone) override;
+    TestSmsState testSmsState(std::int64_t id) const override;
 
     static constexpr int kStaffPinTries = 5;
     static constexpr Millis kStaffPinLockout = 5 * 60'000;
@@ -70,6 +76,7 @@ private:
     Environment env_;
     std::function<bool()> modemUp_;
     std::string markSalt_;
+    TestSmsSender testSms_;
     std::mutex staffPinMutex_;
     int wrongStaffPins_ = 0;
     Millis staffPinLockedUntil_ = 0;

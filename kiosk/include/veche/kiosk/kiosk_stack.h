@@ -1,12 +1,12 @@
 #pragma once
 
 #include <memory>
-#include <stdexcept>
 #include <string>
 
 #include "veche/hardware/cabinet_monitor.h"
 #include "veche/kiosk/backend.h"
 #include "veche/kiosk/cabinet_recorder.h"
+#include "veche/kiosk/enrolment.h"
 #include "veche/modem/pool.h"
 #include "veche/modem/worker_modem.h"
 
@@ -15,6 +15,7 @@ namespace veche::kiosk {
 struct KioskStackOptions {
     std::string stateDir;  // kiosk.sqlite lives here
     provisioning::HubAddress hub;
+    std::string name = "Киоск";  // how staff see the kiosk at the hub, if enrolled again
     // The GSM modem, in its own veche-modem-worker process; none: codes go
     // through the hub.
     std::optional<modem::WorkerModemOptions> modem;
@@ -23,40 +24,6 @@ struct KioskStackOptions {
     // The cabinet's Modbus I/O (docs/hardware.md); none: no hardware watched.
     std::optional<hardware::CabinetConfig> cabinet;
 };
-
-// Who the kiosk is to the hub, kept in its store after enrolment.
-struct KioskIdentity {
-    std::string kioskId;
-    std::string buildingId;
-    std::string privateKey;  // base64 Ed25519; never leaves the kiosk (key_file.h)
-};
-
-// The identity in `store` and its key file, if the kiosk was enrolled. A key
-// an older version kept in the store is moved to the key file first.
-std::optional<KioskIdentity> identityIn(KioskStore& store);
-
-// The hub said no to an enrolment: `status` and the error's `code`
-// (invalid_code, wrong_building…, docs/kiosk-sync.md).
-struct EnrolmentRefused : std::runtime_error {
-    EnrolmentRefused(int httpStatus, std::string errorCode, const std::string& message);
-    int status;
-    std::string code;
-};
-
-// The hub could not be reached at all.
-struct HubUnreachable : std::runtime_error {
-    using std::runtime_error::runtime_error;
-};
-
-// Makes a key pair (or takes the one an enrolment whose reply was lost
-// kept), enrols with the one-time `code` (for `buildingId`, when
-// given: the hub refuses a code of another building) and keeps the identity
-// in `store`, the key in its key file, the settings the hub gave in the
-// meta "settings" (JSON) and the hub's address in "hub". Throws
-// EnrolmentRefused or HubUnreachable, or std::runtime_error when the key
-// cannot be written.
-KioskIdentity enrol(KioskStore& store, const provisioning::HubAddress& hub, const std::string& code,
-                    const std::string& name, const std::string& buildingId = "");
 
 // Everything behind the screens of an enrolled kiosk, wired: the store, the
 // signed link, the sync client, the kiosk's modem in its own worker process
@@ -77,6 +44,8 @@ public:
     bool modemUp() const;
     // The cabinet's monitor; null when the kiosk has no cabinet configured.
     hardware::CabinetMonitor* cabinet() { return cabinet_.get(); }
+    // The staff screen's «Подключить заново», on this kiosk's store.
+    KioskReenrolment& reenrolment() { return *reenrolment_; }
 
 private:
     KioskStackOptions options_;
@@ -90,6 +59,7 @@ private:
     std::unique_ptr<modem::Modem> modem_;
     std::unique_ptr<KioskCodes> codes_;
     std::unique_ptr<KioskBackend> backend_;
+    std::unique_ptr<StaffReenrolment> reenrolment_;
     std::unique_ptr<KioskCabinetRecorder> cabinetRecorder_;
     std::unique_ptr<hardware::CabinetMonitor> cabinet_;  // stops before what it writes to
 };

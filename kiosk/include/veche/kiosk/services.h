@@ -81,6 +81,26 @@ struct Receipt {
     bool consultative = false;
 };
 
+// A test SMS staff asked for. `message` is Russian, for staff.
+struct TestSms {
+    enum class Outcome {
+        Queued,     // `id` tells testSmsState() which
+        BadNumber,  // not a Russian mobile number
+        NoModem,    // the kiosk's modem is not connected, or its SIM not ready
+        TooSoon,    // one was sent less than kTestSmsInterval ago
+    };
+    Outcome outcome = Outcome::NoModem;
+    std::int64_t id = 0;
+    std::string message;
+};
+
+// Where a test SMS is, in Russian: queued, sent, delivered or why it failed.
+// `final` once it is delivered or failed.
+struct TestSmsState {
+    std::string text;
+    bool final = false;
+};
+
 // The state of the link to the hub, for staff only.
 struct SyncState {
     std::string kioskId;
@@ -166,6 +186,33 @@ public:
     // refused as Locked for 5 minutes.
     enum class StaffPin { Accepted, Wrong, Locked, NotSet };
     virtual StaffPin checkStaffPin(const std::string& pin) = 0;
+
+    // Queues a short test SMS to `phone` on the kiosk's own modem (never
+    // through the hub), for staff checking the modem and SIM. At most one
+    // every kTestSmsInterval. Never throws.
+    virtual TestSms sendTestSms(const std::string& phone) = 0;
+    // Where the test SMS `id` (TestSms::id) is now.
+    virtual TestSmsState testSmsState(std::int64_t id) const = 0;
+    static constexpr Millis kTestSmsInterval = 30'000;
+};
+
+// The staff screen's «Подключить заново»: this kiosk enrolled again with a
+// new one-time code, taking a new identity (docs/provisioning.md).
+class KioskReenrolment {
+public:
+    virtual ~KioskReenrolment() = default;
+
+    struct Outcome {
+        bool enrolled = false;
+        std::string kioskId;  // the new identity, when enrolled
+        std::string message;  // Russian, for staff: what happened or what to do
+    };
+    // `codeOrLabel`: a one-time code as typed, or an enrolment label's text
+    // (veche://enrol/?hub=…&code=…) as a keyboard-wedge scanner types it.
+    // Refused while events wait for the hub. Blocks (asks the hub). Never
+    // throws. Once enrolled, what runs still has the old identity: the
+    // caller restarts the kiosk.
+    virtual Outcome enrolAgain(const std::string& codeOrLabel) = 0;
 };
 
 }  // namespace veche::kiosk

@@ -36,6 +36,9 @@ struct HubError {
     std::string message;
 };
 HubError errorOf(const HubReply& reply);
+// What a refusal (HTTP `status`, error `code` and `message`) means for
+// staff, in Russian: «хаб отказал (HTTP 403, invalid_code): код не подходит…».
+std::string refusalText(int status, const std::string& code, const std::string& message);
 
 // A request of an operator or staff member, with their API token.
 HubReply tokenRequest(const HubAddress& hub, const std::string& token, const std::string& method,

@@ -32,7 +32,7 @@ struct UiOptions {
 // A main() does, in this order:
 //     KioskUi::prepareEnvironment();          // before QGuiApplication
 //     QGuiApplication app(argc, argv);
-//     KioskUi ui(services, options, cabinet); // services and cabinet outlive ui
+//     KioskUi ui(services, options, cabinet, reenrolment); // all outlive ui
 //     if (!ui.show()) return 1;               // or: return ui.saveScreenshots(dir);
 //     return app.exec();
 class KioskUi {
@@ -46,13 +46,17 @@ public:
     // stops the backend (its writes are durable) and the service manager
     // powers the kiosk off (docs/hardware.md).
     static constexpr int kBatteryShutdownExit = 3;
+    // The event loop's exit code a few seconds after staff enrolled the
+    // kiosk again: main() builds the kiosk anew on its new identity.
+    static constexpr int kEnrolledAgainExit = 4;
 
     // Needs a running QGuiApplication. Loads nothing yet. With a `cabinet`,
     // presence wakes the attract screen, an opened cabinet locks the screens,
     // touches keep the backlight on, and a low battery ends the event loop
-    // with kBatteryShutdownExit.
+    // with kBatteryShutdownExit. With a `reenrolment`, the staff screen
+    // offers «Подключить заново».
     KioskUi(KioskServices& services, UiOptions options = {},
-            hardware::CabinetMonitor* cabinet = nullptr);
+            hardware::CabinetMonitor* cabinet = nullptr, KioskReenrolment* reenrolment = nullptr);
     ~KioskUi();
     KioskUi(const KioskUi&) = delete;
     KioskUi& operator=(const KioskUi&) = delete;

@@ -1,0 +1,115 @@
+// Staff enrol a kiosk again from its screen, against a real hub over HTTP:
+// only once every event has reached the hub; with a replacement code the
+// old identity is revoked and the new one syncs its building.
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+#include <gtest/gtest.h>
+
+#include "../hub/hub_fixture.h"
+#include "kiosk_test_support.h"
+#include "sample_hub.h"
+#include "veche/kiosk/enrolment.h"
+#include "veche/kiosk/key_file.h"
+#include "veche/kiosk/sync.h"
+#include "veche/provisioning/enrolment_link.h"
+
+namespace veche::kiosk {
+namespace {
+
+using hub::Role;
+
+class ReenrolmentTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        building = testing::seedSampleBuilding(hub).building;
+        old = enrol(store, address, testing::enrolmentCode(hub, building), "Подъезд 1");
+    }
+
+    // A code that replaces kiosk `id` (POST /api/v1/kiosks/{id}/replace).
+    std::string replacementCode(const std::string& id) {
+        const auto issued =
+            hub.client(Role::Operator).post("/api/v1/kiosks/" + id + "/replace", "");
+        EXPECT_EQ(issued.status, 201) << issued.body;
+        return Poco::JSON::Parser()
+            .parse(issued.body)
+            .extract<Poco::JSON::Object::Ptr>()
+            ->getValue<std::string>("code");
+    }
+
+    // One sync round as `identity`: true when the hub took it.
+    bool syncsAs(const KioskIdentity& identity) {
+        SignedHubLink link(provisioning::HubClient(
+            address, identity.kioskId, *signing::KeyPair::fromPrivateKey(identity.privateKey),
+            [this] { return hub.clock.now(); }, [this] { return "nonce-" + hub.random.hex(8); }));
+        SyncClient sync(store, link, env.environment());
+        return sync.syncOnce();
+    }
+
+    void appendPending(const std::string& id) {
+        store.appendEvent({id, "report", env.clock, R"({"category":"other","text":"Лампа"})", ""});
+    }
+
+    hub::testing::HubFixture hub;
+    testing::TempDir dir;
+    testing::TestEnvironment env;
+    provisioning::HubAddress address{"127.0.0.1", hub.server->port()};
+    KioskStore store{dir.file("kiosk.sqlite")};
+    std::string building;
+    KioskIdentity old;
+    StaffReenrolment staff{store, address, "Подъезд 1"};
+};
+
+TEST_F(ReenrolmentTest, IsRefusedWhileEventsWaitForTheHubAndTheCodeStaysUnused) {
+    appendPending(old.kioskId + "-r1");
+    const std::string code = replacementCode(old.kioskId);
+    const auto refused = staff.enrolAgain(code);
+    EXPECT_FALSE(refused.enrolled);
+    EXPECT_EQ(refused.message,
+              "Нельзя подключить заново: терминал ещё не передал хабу 1 событий (голоса, "
+              "регистрации): после нового подключения они пропали бы. Дождитесь синхронизации "
+              "и повторите.");
+    EXPECT_EQ(identityIn(store)->kioskId, old.kioskId);
+    EXPECT_EQ(store.pendingCount(), 1);
+
+    store.settle({old.kioskId + "-r1"}, {});  // the hub took it
+    const auto done = staff.enrolAgain(code);
+    EXPECT_TRUE(done.enrolled) << done.message;  // the hub was never asked before
+}
+
+TEST_F(ReenrolmentTest, AScannedLabelReplacesTheIdentityAndTheOldOneIsRevoked) {
+    const std::string label =
+        provisioning::textOf({provisioning::urlOf(address), replacementCode(old.kioskId)});
+    const auto done = staff.enrolAgain("  " + label + "\n");  // as a scanner types it
+    ASSERT_TRUE(done.enrolled) << done.message;
+    EXPECT_EQ(done.message, "Терминал подключён заново: " + done.kioskId + ". Он перезапускается.");
+    const auto now = identityIn(store);
+    ASSERT_TRUE(now);
+    EXPECT_EQ(now->kioskId, done.kioskId);
+    EXPECT_NE(now->kioskId, old.kioskId);
+    EXPECT_NE(now->privateKey, old.privateKey);
+    EXPECT_EQ(now->buildingId, building);
+    EXPECT_FALSE(readKeyFile(keyFileOf(store.path()) + ".enrolling"));  // nothing left pending
+
+    EXPECT_TRUE(syncsAs(*now));
+    EXPECT_FALSE(syncsAs(old));  // revoked at once
+}
+
+TEST_F(ReenrolmentTest, SaysWhyInRussianWhenTheCodeOrTheHubFails) {
+    const auto wrong = staff.enrolAgain("AAAA-BBBB-CCCC");
+    EXPECT_FALSE(wrong.enrolled);
+    EXPECT_EQ(wrong.message,
+              "Не удалось подключить: хаб отказал (HTTP 403, invalid_code): код не подходит: он "
+              "неверный, уже использован или просрочен. Попросите новый.");
+    EXPECT_EQ(staff.enrolAgain(" \n").message, "Введите код подключения или отсканируйте метку.");
+
+    StaffReenrolment nowhere(store, {"127.0.0.1", 1}, "Подъезд 1");
+    const auto unreachable = nowhere.enrolAgain("AAAA-BBBB-CCCC");
+    EXPECT_FALSE(unreachable.enrolled);
+    EXPECT_EQ(unreachable.message,
+              "Хаб недоступен (http://127.0.0.1:1). Проверьте связь и повторите.");
+    EXPECT_EQ(identityIn(store)->kioskId, old.kioskId);  // nothing changed
+    EXPECT_TRUE(syncsAs(old));
+}
+
+}  // namespace
+}  // namespace veche::kiosk
