@@ -23,6 +23,10 @@ packages=(
     libmodbus-dev
     # Tests decode the QR codes of labels back.
     zbar-tools
+    # Meeting paperwork (docs/paperwork.md): the documents' font, and the
+    # tests read the PDFs back (pdftotext, pdffonts). Where LibreOffice is
+    # installed (libreoffice-writer-nogui, optional) they also convert the ODT.
+    fonts-liberation2 poppler-utils
 )
 if [[ "${1:-}" == bench ]]; then
     packages+=(libbenchmark-dev gammu-smsd wrk nginx-light)
