@@ -4,6 +4,35 @@
 #include <stdexcept>
 
 namespace veche::kiosk {
+namespace {
+
+// StaffReenrolment with what acts under the kiosk's identity (sync, the
+// cabinet's recorder) paused while it runs, and left stopped once the
+// identity changed: nothing is sent or recorded under the old identity after
+// the new one is stored (the old one's refused sync would mark the store
+// revoked; its events would carry the old id).
+class PausingReenrolment : public KioskReenrolment {
+public:
+    PausingReenrolment(StaffReenrolment inner, std::function<void()> pause,
+                       std::function<void()> resume)
+        : inner_(std::move(inner)), pause_(std::move(pause)), resume_(std::move(resume)) {}
+
+    Outcome enrolAgain(const std::string& codeOrLabel) override {
+        pause_();
+        Outcome outcome = inner_.enrolAgain(codeOrLabel);
+        if (!outcome.enrolled) {
+            resume_();
+        }
+        return outcome;
+    }
+
+private:
+    StaffReenrolment inner_;
+    std::function<void()> pause_;
+    std::function<void()> resume_;
+};
+
+}  // namespace
 
 KioskStack::KioskStack(KioskStackOptions options, Environment env)
     : options_(std::move(options)), env_(std::move(env)) {
@@ -35,7 +64,9 @@ KioskStack::KioskStack(KioskStackOptions options, Environment env)
     backend_ = std::make_unique<KioskBackend>(
         *store_, *codes_, *sync_, *outbox_, identity->kioskId, env_, [this] { return modemUp(); },
         [this] { pool_->poke(); });
-    reenrolment_ = std::make_unique<StaffReenrolment>(*store_, options_.hub, options_.name);
+    reenrolment_ = std::make_unique<PausingReenrolment>(
+        StaffReenrolment(*store_, options_.hub, options_.name), [this] { pauseIdentity(); },
+        [this] { resumeIdentity(); });
     if (options_.cabinet) {
         cabinetRecorder_ = std::make_unique<KioskCabinetRecorder>(
             *store_, identity->kioskId, env_,
@@ -53,19 +84,32 @@ KioskStack::~KioskStack() {
 }
 
 void KioskStack::start() {
+    started_ = true;
     pool_->start();
-    sync_->start();
-    if (cabinet_) {
-        cabinet_->start();
-    }
+    resumeIdentity();
 }
 
 void KioskStack::stop() {
+    pauseIdentity();
+    pool_->stop();
+    started_ = false;
+}
+
+void KioskStack::pauseIdentity() {
     if (cabinet_) {
         cabinet_->stop();
     }
     sync_->stop();
-    pool_->stop();
+}
+
+void KioskStack::resumeIdentity() {
+    if (!started_) {
+        return;
+    }
+    sync_->start();
+    if (cabinet_) {
+        cabinet_->start();
+    }
 }
 
 bool KioskStack::modemUp() const {

@@ -4,7 +4,6 @@
 #include <gtest/gtest.h>
 
 #include <regex>
-#include <thread>
 
 #include "../hub/hub_fixture.h"
 #include "kiosk_test_support.h"
@@ -15,22 +14,10 @@
 namespace veche::kiosk {
 namespace {
 
+using testing::eventually;
+
 using namespace std::chrono_literals;
 constexpr const char* kPhone = "+79001112233";
-
-// Polls `condition` until it holds or `timeout` passes (for state that has
-// no notification of its own).
-template <typename Condition>
-bool eventually(Condition condition, std::chrono::milliseconds timeout) {
-    const auto deadline = std::chrono::steady_clock::now() + timeout;
-    while (!condition()) {
-        if (std::chrono::steady_clock::now() > deadline) {
-            return false;
-        }
-        std::this_thread::sleep_for(20ms);
-    }
-    return true;
-}
 
 class KioskModemTest : public ::testing::Test {
 protected:

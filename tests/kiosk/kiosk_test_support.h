@@ -1,6 +1,7 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <cstdio>
 #include <deque>
 #include <filesystem>
@@ -8,6 +9,7 @@
 #include <optional>
 #include <random>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "veche/kiosk/environment.h"
@@ -58,6 +60,20 @@ public:
 };
 
 // A directory removed with everything in it when the test ends.
+// Polls `condition` until it holds or `timeout` passes (for state that has
+// no notification of its own).
+template <typename Condition>
+bool eventually(Condition condition, std::chrono::milliseconds timeout) {
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    while (!condition()) {
+        if (std::chrono::steady_clock::now() > deadline) {
+            return false;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    return true;
+}
+
 class TempDir {
 public:
     TempDir() {

@@ -10,6 +10,7 @@
 #include "sample_hub.h"
 #include "veche/kiosk/enrolment.h"
 #include "veche/kiosk/key_file.h"
+#include "veche/kiosk/kiosk_stack.h"
 #include "veche/kiosk/sync.h"
 #include "veche/provisioning/enrolment_link.h"
 
@@ -17,6 +18,7 @@ namespace veche::kiosk {
 namespace {
 
 using hub::Role;
+using namespace std::chrono_literals;
 
 class ReenrolmentTest : public ::testing::Test {
 protected:
@@ -109,6 +111,31 @@ TEST_F(ReenrolmentTest, SaysWhyInRussianWhenTheCodeOrTheHubFails) {
               "Хаб недоступен (http://127.0.0.1:1). Проверьте связь и повторите.");
     EXPECT_EQ(identityIn(store)->kioskId, old.kioskId);  // nothing changed
     EXPECT_TRUE(syncsAs(old));
+}
+
+TEST_F(ReenrolmentTest, ARunningKioskPausesItsSyncForTheAttemptAndResumesItAfterARefusal) {
+    KioskStackOptions o;
+    o.stateDir = dir.path().string();
+    o.hub = address;
+    Environment clock = env.environment();
+    clock.now = [this] { return hub.clock.now(); };
+    KioskStack stack(o, clock);
+    stack.start();
+    ASSERT_TRUE(testing::eventually([&] { return stack.sync().progress().lastSuccess != 0; }, 30s));
+
+    EXPECT_FALSE(stack.reenrolment().enrolAgain("AAAA-BBBB-CCCC").enrolled);
+    hub.clock.advance(1000);
+    const Millis resumedAt = hub.clock.now();
+    stack.sync().poke();
+    EXPECT_TRUE(
+        testing::eventually([&] { return stack.sync().progress().lastSuccess >= resumedAt; }, 30s));
+
+    const auto done = stack.reenrolment().enrolAgain(replacementCode(old.kioskId));
+    ASSERT_TRUE(done.enrolled) << done.message;
+    stack.sync().poke();  // stopped: the old identity asks the hub nothing more
+    stack.stop();
+    EXPECT_FALSE(store.meta("revoked"));
+    EXPECT_EQ(identityIn(store)->kioskId, done.kioskId);
 }
 
 }  // namespace

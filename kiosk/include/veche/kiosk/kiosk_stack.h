@@ -1,5 +1,7 @@
 #pragma once
 
+#include <atomic>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -44,10 +46,15 @@ public:
     bool modemUp() const;
     // The cabinet's monitor; null when the kiosk has no cabinet configured.
     hardware::CabinetMonitor* cabinet() { return cabinet_.get(); }
-    // The staff screen's «Подключить заново», on this kiosk's store.
+    // The staff screen's «Подключить заново», on this kiosk's store. The
+    // sync and the cabinet pause while it runs and stay stopped once the
+    // kiosk is enrolled again: then only a new stack runs the new identity.
     KioskReenrolment& reenrolment() { return *reenrolment_; }
 
 private:
+    void pauseIdentity();   // the sync and the cabinet stop
+    void resumeIdentity();  // … and start again, when the stack was started
+
     KioskStackOptions options_;
     Environment env_;
     std::unique_ptr<KioskStore> store_;
@@ -59,7 +66,8 @@ private:
     std::unique_ptr<modem::Modem> modem_;
     std::unique_ptr<KioskCodes> codes_;
     std::unique_ptr<KioskBackend> backend_;
-    std::unique_ptr<StaffReenrolment> reenrolment_;
+    std::unique_ptr<KioskReenrolment> reenrolment_;
+    std::atomic<bool> started_{false};
     std::unique_ptr<KioskCabinetRecorder> cabinetRecorder_;
     std::unique_ptr<hardware::CabinetMonitor> cabinet_;  // stops before what it writes to
 };
