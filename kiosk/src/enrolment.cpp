@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <sstream>
 
+#include "veche/core/plural.h"
 #include "veche/kiosk/key_file.h"
 #include "veche/provisioning/enrolment_link.h"
 
@@ -118,9 +119,10 @@ EventsPending::EventsPending(long pending)
       count(pending) {}
 
 std::string EventsPending::staffText() const {
-    return "терминал ещё не передал хабу " + std::to_string(count) +
-           " событий (голоса, регистрации): после нового подключения они пропали бы. "
-           "Дождитесь синхронизации и повторите.";
+    return "терминал ещё не передал хабу " + std::to_string(count) + " " +
+           core::pluralRu(count, "событие", "события", "событий") +
+           " (голоса, регистрации): после нового подключения они пропали бы. Дождитесь "
+           "синхронизации и повторите.";
 }
 
 KioskIdentity enrol(KioskStore& store, const provisioning::HubAddress& hub, const std::string& code,

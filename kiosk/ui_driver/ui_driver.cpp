@@ -88,6 +88,23 @@ void UiDriver::typeText(const QString& text) {
     }
 }
 
+void UiDriver::pressEnter() {
+    QTest::keyClick(&window_, Qt::Key_Return);
+}
+
+bool UiDriver::holdUntil(const QString& objectName, const QString& shown, Timeout timeout) {
+    if (!expect(objectName)) {
+        return false;
+    }
+    QQuickItem* item = find(objectName);
+    const QPoint centre =
+        item->mapToScene(QPointF(item->width() / 2, item->height() / 2)).toPoint();
+    QTest::mousePress(&window_, Qt::LeftButton, Qt::NoModifier, centre);
+    const bool showed = expect(shown, timeout);
+    QTest::mouseRelease(&window_, Qt::LeftButton, Qt::NoModifier, centre);
+    return showed;
+}
+
 QString UiDriver::text(const QString& objectName) const {
     QQuickItem* item = find(objectName);
     return item == nullptr ? QString() : item->property("text").toString();

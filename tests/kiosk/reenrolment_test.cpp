@@ -67,7 +67,7 @@ TEST_F(ReenrolmentTest, IsRefusedWhileEventsWaitForTheHubAndTheCodeStaysUnused) 
     const auto refused = staff.enrolAgain(code);
     EXPECT_FALSE(refused.enrolled);
     EXPECT_EQ(refused.message,
-              "Нельзя подключить заново: терминал ещё не передал хабу 1 событий (голоса, "
+              "Нельзя подключить заново: терминал ещё не передал хабу 1 событие (голоса, "
               "регистрации): после нового подключения они пропали бы. Дождитесь синхронизации "
               "и повторите.");
     EXPECT_EQ(identityIn(store)->kioskId, old.kioskId);

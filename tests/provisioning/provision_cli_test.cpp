@@ -200,7 +200,7 @@ TEST_F(ProvisionCli, AnEnrolledKioskIsNotEnrolledAgainByAccident) {
         .appendEvent({"k-old-1", "ballot", 1, "{}", ""});
     const CliRun pending = enrolWithFreshCode("--state {dir}/k --again");
     EXPECT_EQ(pending.status, 1);
-    EXPECT_NE(pending.err.find("ещё не передал хабу 1 событий"), std::string::npos) << pending.err;
+    EXPECT_NE(pending.err.find("ещё не передал хабу 1 событие"), std::string::npos) << pending.err;
 }
 
 TEST_F(ProvisionCli, AKeyAnOlderVersionKeptInTheStoreMovesToItsOwnFile) {

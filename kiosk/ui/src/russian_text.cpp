@@ -1,5 +1,7 @@
 #include "russian_text.h"
 
+#include "veche/core/plural.h"
+
 #include <QDateTime>
 #include <QLocale>
 
@@ -70,18 +72,8 @@ QString dateTimeText(Millis when) {
 }
 
 QString pluralRu(long n, const QString& one, const QString& few, const QString& many) {
-    const long tens = n % 100;
-    const long units = n % 10;
-    if (tens >= 11 && tens <= 14) {
-        return many;
-    }
-    if (units == 1) {
-        return one;
-    }
-    if (units >= 2 && units <= 4) {
-        return few;
-    }
-    return many;
+    return QString::fromStdString(
+        core::pluralRu(n, one.toStdString(), few.toStdString(), many.toStdString()));
 }
 
 Millis nowMillis() {

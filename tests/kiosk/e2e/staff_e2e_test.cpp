@@ -1,0 +1,98 @@
+// Staff mode end to end: the real screens offscreen, the kiosk's stack and a
+// real hub. A kiosk enrolled again from its staff screen with a scanned
+// replacement label ends its event loop with kEnrolledAgainExit; built
+// again, it syncs as its new identity and the hub has revoked the old one.
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+#include <gtest/gtest.h>
+#include <QGuiApplication>
+#include <QTimer>
+
+#include "../../hub/hub_fixture.h"
+#include "../kiosk_test_support.h"
+#include "../sample_hub.h"
+#include "ui_driver.h"
+#include "veche/kiosk/kiosk_stack.h"
+#include "veche/kiosk/ui/kiosk_ui.h"
+#include "veche/provisioning/enrolment_link.h"
+
+namespace veche::kiosk {
+namespace {
+
+using ui::UiDriver;
+constexpr int kNeverMs = 60'000;  // the loop is ended long before
+
+Poco::JSON::Object::Ptr objectOf(const std::string& body) {
+    return Poco::JSON::Parser().parse(body).extract<Poco::JSON::Object::Ptr>();
+}
+
+class StaffEndToEnd : public ::testing::Test {
+protected:
+    void SetUp() override {
+        hub.clock.set(systemEnvironment().now());  // the kiosk signs with the real clock
+        const std::string building = testing::seedSampleBuilding(hub).building;
+        std::filesystem::create_directories(dir.file("kiosk"));
+        KioskStore store(dir.file("kiosk") + "/kiosk.sqlite");
+        oldId = enrol(store, address, testing::enrolmentCode(hub, building), "Подъезд 1").kioskId;
+    }
+
+    KioskStackOptions options() {
+        KioskStackOptions o;
+        o.stateDir = dir.file("kiosk");
+        o.hub = address;
+        return o;
+    }
+
+    std::string kioskStatusAtHub(const std::string& id) {
+        hub.clock.set(systemEnvironment().now());
+        const auto reply = hub.client(hub::Role::Operator).get("/api/v1/kiosks/" + id);
+        return objectOf(reply.body)->getValue<std::string>("status");
+    }
+
+    hub::testing::HubFixture hub;
+    testing::TempDir dir;
+    provisioning::HubAddress address{"127.0.0.1", hub.server->port()};
+    std::string oldId;
+};
+
+TEST_F(StaffEndToEnd, AScannedLabelOnTheStaffScreenEnrolsTheKioskAgain) {
+    const auto issued =
+        hub.client(hub::Role::Operator).post("/api/v1/kiosks/" + oldId + "/replace", "");
+    ASSERT_EQ(issued.status, 201) << issued.body;
+    const std::string label = provisioning::textOf(
+        {provisioning::urlOf(address), objectOf(issued.body)->getValue<std::string>("code")});
+    {
+        KioskStack stack(options(), systemEnvironment());
+        stack.start();
+        ui::UiOptions o;
+        o.windowed = true;
+        o.speechEngine = "none";
+        ui::KioskUi screens(stack.backend(), o, nullptr, &stack.reenrolment());
+        ASSERT_TRUE(screens.show());
+        QTimer::singleShot(kNeverMs, [] { QCoreApplication::exit(-1); });
+        QTimer::singleShot(0, [&] {
+            UiDriver d(*UiDriver::kioskWindow());
+            ASSERT_TRUE(d.tap("startButton"));
+            ASSERT_TRUE(d.holdUntil("clockHold", "staffPinScreen"));
+            ASSERT_TRUE(d.typeDigits("0000"));  // no PIN was set for this kiosk
+            ASSERT_TRUE(d.tap("submitStaffPin"));
+            ASSERT_TRUE(d.tap("openStaffEnrol"));
+            ASSERT_TRUE(d.expect("staffEnrolScreen"));
+            d.typeText(QString::fromStdString(label));  // the scanner, into the focused field
+            d.pressEnter();
+        });
+        EXPECT_EQ(QGuiApplication::exec(), ui::KioskUi::kEnrolledAgainExit);
+        stack.stop();
+    }
+    KioskStack restarted(options(), systemEnvironment());  // as veche-kiosk's main() does
+    const std::string newId = *restarted.store().meta("kiosk_id");
+    EXPECT_NE(newId, oldId);
+    hub.clock.set(systemEnvironment().now());
+    EXPECT_TRUE(restarted.sync().syncOnce()) << restarted.sync().progress().lastError;
+    EXPECT_FALSE(restarted.store().meta("revoked"));
+    EXPECT_EQ(kioskStatusAtHub(oldId), "revoked");
+    EXPECT_NE(kioskStatusAtHub(newId), "revoked");
+}
+
+}  // namespace
+}  // namespace veche::kiosk
