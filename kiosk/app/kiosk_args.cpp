@@ -9,7 +9,8 @@ const char* const kKioskUsage =
     "usage: veche-kiosk [options]\n"
     "  --state DIR         the kiosk's store and identity (default veche-state/kiosk)\n"
     "  --hub URL           the hub, http://host:port (default: the one it was enrolled\n"
-    "                      with, else http://127.0.0.1:8080)\n"
+    "                      with, else http://127.0.0.1:8080); https:// over the network\n"
+    "  --hub-ca FILE       trust only the CA certificates in FILE (PEM) for the hub\n"
     "  --enrol CODE        enrol with a one-time code from the hub first\n"
     "  --name NAME         the kiosk's name for staff, with --enrol\n"
     "  --modem DEVICE      the GSM modem that sends registration codes; default: the\n"
@@ -35,6 +36,8 @@ KioskArgs parseKioskArgs(const std::vector<std::string>& args) {
         };
         if (flag == "--state") {
             a.stateDir = value();
+        } else if (flag == "--hub-ca") {
+            a.hubCa = value();
         } else if (flag == "--hub") {
             a.hub = provisioning::parseHubUrl(value());
         } else if (flag == "--enrol") {

@@ -14,6 +14,7 @@ struct KioskArgs {
     // --hub http://host:port; none: the hub the kiosk was enrolled with, else
     // the default address
     std::optional<provisioning::HubAddress> hub;
+    std::string hubCa;           // --hub-ca FILE: trust only these CAs for the hub
     std::string enrolCode;       // enrol first with this one-time code
     std::string name = "Киоск";  // how staff see the kiosk at the hub
     std::string modem;           // the GSM modem's device; empty: none

@@ -87,12 +87,14 @@ veche::hardware::CabinetConfig cabinetOf(const std::string& fileOrName, const Ki
 
 // The hub: the command line's, else the one the kiosk was enrolled with.
 veche::provisioning::HubAddress hubOf(const KioskArgs& args, KioskStore& store) {
+    veche::provisioning::HubAddress hub;
     if (args.hub) {
-        return *args.hub;
+        hub = *args.hub;
+    } else if (const auto enrolledWith = store.meta("hub")) {
+        hub = veche::provisioning::parseHubUrl(*enrolledWith);
     }
-    const auto enrolledWith = store.meta("hub");
-    return enrolledWith ? veche::provisioning::parseHubUrl(*enrolledWith)
-                        : veche::provisioning::HubAddress{};
+    hub.caFile = args.hubCa;
+    return hub;
 }
 
 // The kiosk as it is enrolled now, until its event loop ends.

@@ -153,7 +153,7 @@ KioskReenrolment::Outcome StaffReenrolment::enrolAgain(const std::string& codeOr
     std::string code = text;
     try {
         if (const auto link = provisioning::parseEnrolmentLink(text)) {
-            hub = provisioning::parseHubUrl(link->hubUrl);
+            hub = provisioning::withUrl(hub_, link->hubUrl);
             code = link->code;
         }
     } catch (const std::invalid_argument& e) {

@@ -225,7 +225,8 @@ int runDoctor(const DoctorOptions& o, const ProvisionContext& context, std::ostr
     if (url.empty()) {
         report.skipped("Связь с хабом", "адрес хаба неизвестен: укажите --hub");
     } else {
-        const HubAddress hub = parseHubUrl(url);
+        HubAddress hub = parseHubUrl(url);
+        hub.caFile = o.hubCaFile;
         checkHub(hub, url, context, report);
         if (identity) {
             checkIdentity(hub, *identity, context, report);

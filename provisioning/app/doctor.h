@@ -14,6 +14,7 @@ namespace veche::provisioning {
 struct DoctorOptions {
     std::string stateDir = "veche-state/kiosk";
     std::string hubUrl;
+    std::string hubCaFile;  // HubAddress::caFile
     std::string modemDevice;
     std::string cabinetFile;   // a cabinet file, or a shipped cabinet's name
     std::string modbusDevice;  // replaces the cabinet's serial device

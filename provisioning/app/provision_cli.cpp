@@ -30,8 +30,8 @@ constexpr int kFailed = 1;
 constexpr int kUsage = 64;
 
 const char* const kUsageText =
-    "usage: veche-provision COMMAND [options]   (--hub http://host:port, default "
-    "http://127.0.0.1:8080)\n"
+    "usage: veche-provision COMMAND [options]   (--hub https://host[:port] or http://host:port,\n"
+    "  default http://127.0.0.1:8080; --hub-ca FILE: trust only these CAs for the hub)\n"
     "operators and staff (an API token in --token or VECHE_TOKEN):\n"
     "  code --building ID [--cabinet NAME] [--modem DEVICE] [--staff-pin DIGITS] [--label "
     "FILE.png]\n"
@@ -80,7 +80,7 @@ Options parse(const std::vector<std::string>& args) {
     static const std::set<std::string> kFlags = {
         "--modbus-device", "--profiles", "--staff-pin", "--hub",   "--token",
         "--building",      "--cabinet",  "--modem",     "--label", "--kiosk",
-        "--code",          "--link",     "--name",      "--state"};
+        "--code",          "--link",     "--name",      "--state", "--hub-ca"};
     if (args.empty()) {
         throw UsageError("no command");
     }
@@ -127,6 +127,7 @@ public:
         hubUrl_ = o_.get("--hub", "http://127.0.0.1:8080");
         try {
             hub_ = parseHubUrl(hubUrl_);
+            hub_.caFile = o_.get("--hub-ca");
         } catch (const std::invalid_argument& e) {
             throw UsageError(e.what());
         }
@@ -293,7 +294,7 @@ private:
     void enrol() {
         std::string code = o_.get("--code");
         if (auto link = parseEnrolmentLink(o_.get("--link"))) {
-            hub_ = parseHubUrl(link->hubUrl);
+            hub_ = withUrl(hub_, link->hubUrl);
             code = link->code;
         } else if (!o_.get("--link").empty()) {
             throw UsageError("--link is not an enrolment label's text");
@@ -328,6 +329,7 @@ private:
         DoctorOptions d;
         d.stateDir = stateDir();
         d.hubUrl = o_.get("--hub");
+        d.hubCaFile = o_.get("--hub-ca");
         d.modemDevice = o_.get("--modem");
         d.cabinetFile = o_.get("--cabinet");
         d.modbusDevice = o_.get("--modbus-device");
@@ -346,7 +348,7 @@ private:
         }
         if (o_.get("--hub").empty() && store.meta("hub")) {
             hubUrl_ = *store.meta("hub");  // the hub it was enrolled with
-            hub_ = parseHubUrl(hubUrl_);
+            hub_ = withUrl(hub_, hubUrl_);
         }
         const auto current = signing::KeyPair::fromPrivateKey(identity->privateKey);
         if (!current) {

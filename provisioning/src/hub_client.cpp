@@ -2,22 +2,41 @@
 
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
+#include <Poco/Net/Context.h>
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
+#include <Poco/Net/HTTPSClientSession.h>
 #include <Poco/StreamCopier.h>
 
 #include <charconv>
 #include <map>
+#include <memory>
 #include <sstream>
 #include <stdexcept>
 
 namespace veche::provisioning {
 namespace {
 
+// A session to the hub: HTTPS checks the hub's certificate strictly (chain
+// and name) before anything is sent.
+std::unique_ptr<Poco::Net::HTTPClientSession> sessionTo(const HubAddress& hub) {
+    if (!hub.tls) {
+        return std::make_unique<Poco::Net::HTTPClientSession>(hub.host, hub.port);
+    }
+    Poco::Net::Context::Params params;
+    params.verificationMode = Poco::Net::Context::VERIFY_STRICT;
+    params.loadDefaultCAs = hub.caFile.empty();
+    params.caLocation = hub.caFile;
+    const Poco::Net::Context::Ptr context =
+        new Poco::Net::Context(Poco::Net::Context::TLS_CLIENT_USE, params);
+    return std::make_unique<Poco::Net::HTTPSClientSession>(hub.host, hub.port, context);
+}
+
 HubReply exchange(const HubAddress& hub, const std::string& method, const std::string& target,
                   const std::string& body, const std::map<std::string, std::string>& headers) {
-    Poco::Net::HTTPClientSession session(hub.host, hub.port);
+    const auto connection = sessionTo(hub);
+    Poco::Net::HTTPClientSession& session = *connection;
     session.setTimeout(Poco::Timespan(hub.timeout.count() * Poco::Timespan::MILLISECONDS));
     Poco::Net::HTTPRequest request(method, target, Poco::Net::HTTPMessage::HTTP_1_1);
     for (const auto& [name, value] : headers) {
@@ -39,16 +58,19 @@ HubReply exchange(const HubAddress& hub, const std::string& method, const std::s
 }  // namespace
 
 HubAddress parseHubUrl(const std::string& url) {
-    const std::string scheme = "http://";
-    if (url.rfind(scheme, 0) != 0) {
-        throw std::invalid_argument("the hub's address must start with http://, got \"" + url +
-                                    "\"");
+    HubAddress hub;
+    hub.tls = url.rfind("https://", 0) == 0;
+    if (!hub.tls && url.rfind("http://", 0) != 0) {
+        throw std::invalid_argument(
+            "the hub's address must start with https:// or http://, got \"" + url + "\"");
     }
-    std::string rest = url.substr(scheme.size());
+    if (hub.tls) {
+        hub.port = 443;
+    }
+    std::string rest = url.substr(hub.tls ? 8 : 7);
     if (const auto slash = rest.find('/'); slash != std::string::npos) {
         rest.resize(slash);
     }
-    HubAddress hub;
     const auto colon = rest.rfind(':');
     hub.host = rest.substr(0, colon);
     if (hub.host.empty()) {
@@ -68,7 +90,14 @@ HubAddress parseHubUrl(const std::string& url) {
 }
 
 std::string urlOf(const HubAddress& hub) {
-    return "http://" + hub.host + ":" + std::to_string(hub.port);
+    return (hub.tls ? "https://" : "http://") + hub.host + ":" + std::to_string(hub.port);
+}
+
+HubAddress withUrl(const HubAddress& base, const std::string& url) {
+    HubAddress hub = parseHubUrl(url);
+    hub.timeout = base.timeout;
+    hub.caFile = base.caFile;
+    return hub;
 }
 
 HubError errorOf(const HubReply& reply) {

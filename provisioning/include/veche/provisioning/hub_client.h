@@ -14,20 +14,28 @@ struct HubReply {
     std::string body;
 };
 
-// Where the hub is: plain HTTP for loopback and tests (HTTPS comes with the
-// provisioning tool).
+// Where the hub is. Over the network it is HTTPS: residents' phones travel
+// in the requests. Plain HTTP is for loopback and tests.
 struct HubAddress {
     std::string host = "127.0.0.1";
     std::uint16_t port = 8080;
     // How long to wait for a connection, and then for each read or write.
     std::chrono::milliseconds timeout{10'000};
+    // HTTPS: the hub's certificate must chain to a trusted CA and name
+    // `host`, or nothing is sent. Trusted: the system's CAs, or only the
+    // certificates in `caFile` (PEM) when it is given (a TOS's own CA).
+    bool tls = false;
+    std::string caFile{};
 };
 
-// "http://host:port" → host and port. Throws std::invalid_argument naming
-// what is wrong.
+// "http://host[:port]" (port 8080 by default) or "https://host[:port]" (443)
+// → the address. Throws std::invalid_argument naming what is wrong.
 HubAddress parseHubUrl(const std::string& url);
-// The other way: "http://host:port".
+// The other way: "https://host:port" or "http://host:port".
 std::string urlOf(const HubAddress& hub);
+// The address `url` names, keeping `base`'s timeout and trusted CAs (for a
+// URL read from a label, on a kiosk that trusts a TOS's own CA).
+HubAddress withUrl(const HubAddress& base, const std::string& url);
 
 // What a refusal says ({"error": {"code", "message"}}); a body that is not
 // one is the message, with no code.
