@@ -254,5 +254,26 @@ TEST(SyncBackoff, DoublesFromTheFirstRetryUpToTheMaximum) {
     EXPECT_EQ(SyncClient::pauseAfter(1000, o), o.retryMax);
 }
 
+TEST_F(KioskHubTest, TheMeetingsNoticePostedOnceReachesTheBuildingsKiosks) {
+    auto op = hub.client(Role::Operator);
+    const auto posted = op.post("/api/v1/assemblies/" + assembly + "/notice", "");
+    ASSERT_EQ(posted.status, 201) << posted.body;
+    EXPECT_EQ(field(posted.body, "status"), "posted");
+    const auto again = op.post("/api/v1/assemblies/" + assembly + "/notice", "");
+    EXPECT_EQ(again.status, 200);
+    EXPECT_EQ(field(again.body, "status"), "already_posted");
+    EXPECT_EQ(field(again.body, "id"), field(posted.body, "id"));
+
+    ASSERT_TRUE(sync->syncOnce()) << sync->progress().lastError;
+    const auto notices = backend->notices(env.clock);
+    ASSERT_EQ(notices.size(), 1u);
+    EXPECT_EQ(notices[0].title, "Сообщение о проведении собрания: Годовое собрание");
+    EXPECT_EQ(notices[0].author, "Совет дома");
+    EXPECT_NE(notices[0].body.find("Утвердить смету"), std::string::npos) << notices[0].body;
+    EXPECT_TRUE(backend->notices(env.clock + 31 * kDay).empty());  // gone when voting closes
+
+    EXPECT_EQ(op.post("/api/v1/assemblies/a-none/notice", "").status, 404);
+}
+
 }  // namespace
 }  // namespace veche::kiosk

@@ -176,6 +176,14 @@ void addAssemblyRoutes(Router& router, Hub& hub) {
         r.body = noticeText(a, hub.territories(), hub.settings().utcOffsetMinutes);
         return r;
     });
+    router.add("POST", "/api/v1/assemblies/{id}/notice", kOperator, [&hub](const Request& req) {
+        const Hub::PostedNotice posted = hub.postAssemblyNotice(req.params.at("id"));
+        Poco::JSON::Object o(Poco::JSON_PRESERVE_KEY_ORDER);
+        o.set("id", posted.notice.id);
+        o.set("status", posted.alreadyPosted ? "already_posted" : "posted");
+        o.set("valid_until", api::isoTime(posted.notice.validUntil));
+        return Response::json(posted.alreadyPosted ? 200 : 201, render(o));
+    });
     router.add("POST", "/api/v1/assemblies/{id}/ballots", kStaffWork, [&hub](const Request& req) {
         const Ballot ballot = ballotFrom(req.params.at("id"), req);
         const SubmitOutcome outcome = hub.submitBallot(ballot);

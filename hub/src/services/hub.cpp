@@ -7,6 +7,7 @@
 #include "veche/core/bundle.h"
 #include "veche/core/bundle_writer.h"
 #include "veche/hub/http/api_error.h"
+#include "veche/hub/services/notice.h"
 
 namespace veche::hub {
 namespace {
@@ -249,6 +250,44 @@ std::vector<BallotOutcome> Hub::submitBallots(std::vector<Ballot> ballots,
     return outcomes;
 }
 
+Hub::PostedNotice Hub::postAssemblyNotice(const std::string& assemblyId) {
+    const Assembly a = assembly(assemblyId);
+    const std::string id = "n-" + a.id;  // one notice per assembly
+    if (auto posted = notices_.get(id)) {
+        return {*posted, true};
+    }
+    if (a.closesAt <= clock_.now()) {
+        throw ApiError(409, "closed", "voting in assembly " + a.id + " has closed");
+    }
+    Notice n;
+    n.territoryId = a.territoryId;
+    if (a.buildingId) {
+        n.buildingIds = {*a.buildingId};
+    }
+    n.category = NoticeCategory::Board;
+    n.title = "Сообщение о проведении собрания: " + a.title;
+    if (n.title.size() > kNoticeTitleMax) {
+        n.title = "Сообщение о проведении собрания";
+    }
+    n.body = noticeText(a, territories_, settings_.utcOffsetMinutes);
+    n.author = a.initiator;
+    n.validFrom = clock_.now();
+    n.validUntil = a.closesAt;
+    n.isPublic = true;
+    checkNotice(n);
+    n.id = id;
+    n.createdAt = n.changedAt = clock_.now();
+    try {
+        notices_.create(n);
+    } catch (const Poco::Exception&) {
+        if (auto posted = notices_.get(id)) {  // posted by a request just now
+            return {*posted, true};
+        }
+        throw;
+    }
+    return {n, false};
+}
+
 Notice Hub::createNotice(Notice n, Role author) {
     if (!territories_.territory(n.territoryId)) {
         throw ApiError::invalid("territory_id", "no territory " + n.territoryId);
@@ -262,8 +301,16 @@ Notice Hub::createNotice(Notice n, Role author) {
     if (author == Role::Service && n.category != NoticeCategory::Emergency) {
         throw ApiError(403, "forbidden", "a service may post only emergency notices");
     }
-    constexpr std::size_t kTitleMax = 200, kBodyMax = 10'000;
-    if (n.title.empty() || n.title.size() > kTitleMax) {
+    checkNotice(n);
+    n.id = "n-" + random_.hex(8);
+    n.createdAt = n.changedAt = clock_.now();
+    notices_.create(n);
+    return n;
+}
+
+void Hub::checkNotice(const Notice& n) {
+    constexpr std::size_t kBodyMax = 10'000;
+    if (n.title.empty() || n.title.size() > kNoticeTitleMax) {
         throw ApiError::invalid("title", "the title is empty or longer than 200 bytes");
     }
     if (n.body.empty() || n.body.size() > kBodyMax) {
@@ -275,10 +322,6 @@ Notice Hub::createNotice(Notice n, Role author) {
     if (n.validUntil <= n.validFrom) {
         throw ApiError::invalid("valid_until", "a notice must end after it starts");
     }
-    n.id = "n-" + random_.hex(8);
-    n.createdAt = n.changedAt = clock_.now();
-    notices_.create(n);
-    return n;
 }
 
 Notice Hub::notice(const std::string& id) {

@@ -93,6 +93,16 @@ public:
     // Checks and stores a notice; `author` (the token's role) may be a
     // service only for an emergency notice.
     Notice createNotice(Notice draft, Role author);
+    // Posts the meeting's notice (noticeText) where its voters see it: the
+    // building's kiosks (the territory's for a TOS body), from now until
+    // voting closes, signed by its initiator, also to callers the hub does
+    // not know. Once per assembly: a second call returns the notice posted
+    // first, with `alreadyPosted`. Refused once voting has closed.
+    struct PostedNotice {
+        Notice notice;
+        bool alreadyPosted = false;
+    };
+    PostedNotice postAssemblyNotice(const std::string& assemblyId);
     Notice notice(const std::string& id);
     // What residents of a territory (or one building of it) see now, or every
     // notice when `current` is false.
@@ -106,7 +116,11 @@ public:
     core::BundleFiles bundle(const std::string& assemblyId, bool binding);
 
 private:
+    static constexpr std::size_t kNoticeTitleMax = 200;  // bytes
+
     void validate(const Assembly& draft, Millis announcedAt);
+    // Throws ApiError naming the field unless the notice may be stored.
+    static void checkNotice(const Notice& n);
     // Throws ApiError unless `ballot` may be stored; sets its receivedAt.
     void checkBallot(Ballot& ballot, const Assembly& assembly, const std::string* kioskBuilding);
     // The ids of those who may vote in `assembly`, from its frozen voter list;
