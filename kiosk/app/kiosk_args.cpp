@@ -8,8 +8,9 @@ namespace veche::kiosk {
 const char* const kKioskUsage =
     "usage: veche-kiosk [options]\n"
     "  --state DIR         the kiosk's store and identity (default veche-state/kiosk)\n"
-    "  --hub URL           the hub, http://host:port (default: the one it was enrolled\n"
-    "                      with, else http://127.0.0.1:8080); https:// over the network\n"
+    "  --hub URL           the hub to enrol with, https://host[:port] (http:// on\n"
+    "                      loopback; default http://127.0.0.1:8080); once enrolled, the\n"
+    "                      kiosk uses the hub it was enrolled with\n"
     "  --hub-ca FILE       trust only the CA certificates in FILE (PEM) for the hub\n"
     "  --enrol CODE        enrol with a one-time code from the hub first\n"
     "  --name NAME         the kiosk's name for staff, with --enrol\n"

@@ -11,8 +11,8 @@ namespace veche::kiosk {
 // veche-kiosk's command line (docs/kiosk.md).
 struct KioskArgs {
     std::string stateDir = "veche-state/kiosk";
-    // --hub http://host:port; none: the hub the kiosk was enrolled with, else
-    // the default address
+    // --hub URL: where to enrol; once enrolled the kiosk uses the hub it was
+    // enrolled with (a label may have named another)
     std::optional<provisioning::HubAddress> hub;
     std::string hubCa;           // --hub-ca FILE: trust only these CAs for the hub
     std::string enrolCode;       // enrol first with this one-time code

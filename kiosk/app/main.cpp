@@ -85,13 +85,14 @@ veche::hardware::CabinetConfig cabinetOf(const std::string& fileOrName, const Ki
     return cabinet;
 }
 
-// The hub: the command line's, else the one the kiosk was enrolled with.
+// The hub the kiosk was enrolled with (a label may have named another);
+// before the first enrolment, the command line's.
 veche::provisioning::HubAddress hubOf(const KioskArgs& args, KioskStore& store) {
     veche::provisioning::HubAddress hub;
-    if (args.hub) {
-        hub = *args.hub;
-    } else if (const auto enrolledWith = store.meta("hub")) {
+    if (const auto enrolledWith = store.meta("hub")) {
         hub = veche::provisioning::parseHubUrl(*enrolledWith);
+    } else if (args.hub) {
+        hub = *args.hub;
     }
     hub.caFile = args.hubCa;
     return hub;
@@ -131,11 +132,16 @@ int runEnrolledKiosk(const KioskArgs& args) {
     }
     KioskStack stack(o, systemEnvironment());
     stack.start();
-    ui::KioskUi screens(stack.backend(), uiOptions(args), stack.cabinet(), &stack.reenrolment());
-    if (!screens.show()) {
-        return kSetupError;
+    int rc = kSetupError;
+    {
+        // The screens go first: they wait for their background calls into
+        // the stack before it stops.
+        ui::KioskUi screens(stack.backend(), uiOptions(args), stack.cabinet(),
+                            &stack.reenrolment());
+        if (screens.show()) {
+            rc = QGuiApplication::exec();
+        }
     }
-    const int rc = QGuiApplication::exec();
     stack.stop();
     return rc;
 }

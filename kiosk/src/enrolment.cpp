@@ -3,7 +3,9 @@
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
 
+#include <cctype>
 #include <filesystem>
+#include <fstream>
 #include <sstream>
 
 #include "veche/core/plural.h"
@@ -13,27 +15,63 @@
 namespace veche::kiosk {
 namespace {
 
-long pendingIn(Poco::Data::Session& s) {
+// Set in the transaction that stores a new identity, cleared once its key
+// is in the key file: a crash between the two is finished at the next start.
+constexpr const char* kKeyToMove = "enrolled_key_pending";
+
+// Events that must reach the hub before the identity changes: all but
+// telemetry, which is dropped instead (it is stale by then). None count
+// once the hub revoked the kiosk: they can never be sent, and they stay in
+// the store (the hub refuses them from the new identity; staff see them).
+long blockingIn(Poco::Data::Session& s) {
     using namespace Poco::Data::Keywords;
     Poco::Int64 count = 0;
-    s << "SELECT COUNT(*) FROM events WHERE error IS NULL", into(count), now;
+    s << "SELECT COUNT(*) FROM events WHERE error IS NULL AND type <> 'telemetry' AND NOT "
+         "EXISTS (SELECT 1 FROM meta WHERE key = 'revoked')",
+        into(count), now;
     return static_cast<long>(count);
 }
 
-// The hub's reply to the enrolment with `code`, for the key kept in
-// `pendingFile` (made and kept first, so that a retry after a lost reply
-// sends the same key).
+// What a pending key was made for: the code, as the hub reads it, hashed.
+std::string codeTag(const std::string& code) {
+    std::string canonical;
+    for (const char c : code) {
+        if (std::isalnum(static_cast<unsigned char>(c))) {
+            canonical.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
+        }
+    }
+    return signing::sha256Hex(canonical);
+}
+
+// The key kept by an earlier attempt with the same `code` (its reply was
+// lost, or the identity could not be stored), or a new one, kept first so
+// that a retry sends the same key. A key kept for another code is not
+// reused: the hub may have enrolled it already.
+signing::KeyPair pendingKeyFor(const std::string& pendingFile, const std::string& code) {
+    const std::string tagFile = pendingFile + ".code";
+    std::string tag;
+    std::getline(std::ifstream(tagFile), tag);
+    if (const auto kept = readKeyFile(pendingFile); kept && tag == codeTag(code)) {
+        if (auto key = signing::KeyPair::fromPrivateKey(*kept)) {
+            return *key;
+        }
+    }
+    const signing::KeyPair key = signing::KeyPair::generate();
+    writeKeyFile(pendingFile, key.privateKeyBase64());
+    std::ofstream(tagFile, std::ios::trunc) << codeTag(code) << '\n';
+    return key;
+}
+
+void forgetPendingKey(const std::string& pendingFile) {
+    std::filesystem::remove(pendingFile);
+    std::filesystem::remove(pendingFile + ".code");
+}
+
+// The hub's reply to the enrolment with `code`, for the pending key.
 KioskIdentity enrolKey(const std::string& pendingFile, const provisioning::HubAddress& hub,
                        const std::string& code, const std::string& name,
                        const std::string& buildingId, std::string& settings) {
-    std::optional<signing::KeyPair> pending;
-    if (const auto kept = readKeyFile(pendingFile)) {
-        pending = signing::KeyPair::fromPrivateKey(*kept);
-    }
-    const signing::KeyPair key = pending ? *pending : signing::KeyPair::generate();
-    if (!pending) {
-        writeKeyFile(pendingFile, key.privateKeyBase64());
-    }
+    const signing::KeyPair key = pendingKeyFor(pendingFile, code);
     provisioning::HubReply reply;
     try {
         reply = provisioning::HubClient::enrol(hub, code, key, name, buildingId);
@@ -65,26 +103,31 @@ KioskIdentity enrolAs(KioskStore& store, const provisioning::HubAddress& hub,
     const KioskIdentity identity = enrolKey(pendingFile, hub, code, name, buildingId, settings);
     store.write([&](Poco::Data::Session& s) {
         using namespace Poco::Data::Keywords;
-        if (const long pending = nothingPending ? pendingIn(s) : 0; pending > 0) {
-            throw EventsPending(pending);
+        if (nothingPending) {
+            if (const long pending = blockingIn(s); pending > 0) {
+                throw EventsPending(pending);
+            }
+            s << "DELETE FROM events WHERE error IS NULL AND type = 'telemetry'", now;
         }
-        // The key file is written inside the transaction: when it cannot
-        // be, the old identity stays whole.
-        writeKeyFile(keyFile, identity.privateKey);
         // A kiosk enrolled again starts its content afresh.
         s << "DELETE FROM meta WHERE key = 'cursor'", now;
         const std::string hubUrl = provisioning::urlOf(hub);
         const std::pair<std::string, std::string> values[] = {{"building_id", identity.buildingId},
                                                               {"kiosk_id", identity.kioskId},
                                                               {"settings", settings},
-                                                              {"hub", hubUrl}};
+                                                              {"hub", hubUrl},
+                                                              {kKeyToMove, "1"}};
         for (const auto& [metaKey, value] : values) {
             s << "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", useRef(metaKey),
                 useRef(value), now;
         }
         s << "DELETE FROM meta WHERE key = 'revoked'", now;
     });
-    std::filesystem::remove(pendingFile);
+    // The new key goes in once the store names the new identity; a crash
+    // before it is done is finished by identityIn().
+    writeKeyFile(keyFile, identity.privateKey);
+    store.eraseSecret(kKeyToMove);
+    forgetPendingKey(pendingFile);
     std::filesystem::remove(keyFile + ".next");  // a rotation of the old identity
     return identity;
 }
@@ -93,6 +136,14 @@ KioskIdentity enrolAs(KioskStore& store, const provisioning::HubAddress& hub,
 
 std::optional<KioskIdentity> identityIn(KioskStore& store) {
     const std::string keyFile = keyFileOf(store.path());
+    if (store.meta(kKeyToMove)) {  // an enrolment stored its identity, not yet its key
+        const std::string pendingFile = keyFile + ".enrolling";
+        if (const auto key = readKeyFile(pendingFile)) {
+            writeKeyFile(keyFile, *key);
+        }
+        store.eraseSecret(kKeyToMove);
+        forgetPendingKey(pendingFile);
+    }
     if (const auto old = store.meta("private_key")) {  // kept there before the key file
         if (!readKeyFile(keyFile)) {
             writeKeyFile(keyFile, *old);
@@ -121,8 +172,9 @@ EventsPending::EventsPending(long pending)
 std::string EventsPending::staffText() const {
     return "терминал ещё не передал хабу " + std::to_string(count) + " " +
            core::pluralRu(count, "событие", "события", "событий") +
-           " (голоса, регистрации): после нового подключения они пропали бы. Дождитесь "
-           "синхронизации и повторите.";
+           " (голоса, регистрации, тревоги): после нового подключения " +
+           core::pluralRu(count, "оно пропало бы", "они пропали бы", "они пропали бы") +
+           ". Дождитесь синхронизации и повторите.";
 }
 
 KioskIdentity enrol(KioskStore& store, const provisioning::HubAddress& hub, const std::string& code,
@@ -133,7 +185,9 @@ KioskIdentity enrol(KioskStore& store, const provisioning::HubAddress& hub, cons
 KioskIdentity enrolAgain(KioskStore& store, const provisioning::HubAddress& hub,
                          const std::string& code, const std::string& name,
                          const std::string& buildingId) {
-    if (const long pending = store.pendingCount(); pending > 0) {
+    long pending = 0;
+    store.read([&](Poco::Data::Session& s) { pending = blockingIn(s); });
+    if (pending > 0) {
         throw EventsPending(pending);
     }
     return enrolAs(store, hub, code, name, buildingId, true);

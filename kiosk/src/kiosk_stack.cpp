@@ -1,16 +1,18 @@
 #include "veche/kiosk/kiosk_stack.h"
 
 #include <filesystem>
+#include <mutex>
 #include <stdexcept>
 
 namespace veche::kiosk {
 namespace {
 
 // StaffReenrolment with what acts under the kiosk's identity (sync, the
-// cabinet's recorder) paused while it runs, and left stopped once the
+// cabinet's recorder) paused while it runs, and stopped for good once the
 // identity changed: nothing is sent or recorded under the old identity after
 // the new one is stored (the old one's refused sync would mark the store
-// revoked; its events would carry the old id).
+// revoked; its events would carry the old id). After that every attempt is
+// refused until the kiosk restarts as the new identity. One attempt at a time.
 class PausingReenrolment : public KioskReenrolment {
 public:
     PausingReenrolment(StaffReenrolment inner, std::function<void()> pause,
@@ -18,18 +20,27 @@ public:
         : inner_(std::move(inner)), pause_(std::move(pause)), resume_(std::move(resume)) {}
 
     Outcome enrolAgain(const std::string& codeOrLabel) override {
+        std::lock_guard lock(mutex_);
+        if (!enrolledAs_.empty()) {
+            return {false, "",
+                    "Терминал уже подключён заново как " + enrolledAs_ + " и перезапускается."};
+        }
         pause_();
         Outcome outcome = inner_.enrolAgain(codeOrLabel);
-        if (!outcome.enrolled) {
+        if (outcome.enrolled) {
+            enrolledAs_ = outcome.kioskId;
+        } else {
             resume_();
         }
         return outcome;
     }
 
 private:
+    std::mutex mutex_;
     StaffReenrolment inner_;
     std::function<void()> pause_;
     std::function<void()> resume_;
+    std::string enrolledAs_;  // the new identity, once enrolled
 };
 
 }  // namespace
@@ -84,25 +95,37 @@ KioskStack::~KioskStack() {
 }
 
 void KioskStack::start() {
+    std::lock_guard lock(lifecycle_);
     started_ = true;
     pool_->start();
-    resumeIdentity();
+    resumeIdentityLocked();
 }
 
 void KioskStack::stop() {
-    pauseIdentity();
+    std::lock_guard lock(lifecycle_);
+    pauseIdentityLocked();
     pool_->stop();
     started_ = false;
 }
 
 void KioskStack::pauseIdentity() {
+    std::lock_guard lock(lifecycle_);
+    pauseIdentityLocked();
+}
+
+void KioskStack::resumeIdentity() {
+    std::lock_guard lock(lifecycle_);
+    resumeIdentityLocked();
+}
+
+void KioskStack::pauseIdentityLocked() {
     if (cabinet_) {
         cabinet_->stop();
     }
     sync_->stop();
 }
 
-void KioskStack::resumeIdentity() {
+void KioskStack::resumeIdentityLocked() {
     if (!started_) {
         return;
     }

@@ -115,7 +115,7 @@ void KioskSmsOutbox::markDelivered(const std::string& modemId, const std::string
                                    int reference, bool delivered, std::int64_t nowMs) {
     const std::string pattern = "%," + std::to_string(reference) + ",%";
     const std::string status = delivered ? "delivered" : "failed";
-    const std::string reason = delivered ? "" : "the network could not deliver it";
+    const std::string reason = delivered ? "" : kUndelivered;
     const Millis since = nowMs - kKeepFinished;
     store_.write([&](Poco::Data::Session& s) {
         s << "UPDATE sms_outbox SET status = ?, reason = NULLIF(?, '') WHERE id = (SELECT id"

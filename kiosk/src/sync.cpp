@@ -236,8 +236,14 @@ void SyncClient::start() {
     std::lock_guard lock(mutex_);
     if (!thread_.joinable()) {
         stopping_ = false;
+        running_ = true;
         thread_ = std::thread([this] { run(); });
     }
+}
+
+bool SyncClient::running() const {
+    std::lock_guard lock(mutex_);
+    return running_;
 }
 
 void SyncClient::poke() {
@@ -250,6 +256,7 @@ void SyncClient::stop() {
     {
         std::lock_guard lock(mutex_);
         stopping_ = true;
+        running_ = false;
         wake_.notify_all();
     }
     if (thread_.joinable()) {

@@ -16,6 +16,24 @@ std::string TestSmsSender::textFor(const std::string& kioskId) {
     return "Вече: тестовое SMS с терминала " + kioskId;
 }
 
+namespace {
+
+// Why the SMS failed, for staff: the queue's own reasons in Russian, the
+// modem's as it gave them.
+std::string failureText(const std::string& reason) {
+    if (reason == kUndelivered) {
+        return "Отправлено, но не доставлено: сеть не доставила SMS (телефон выключен, номер "
+               "не существует или не принимает SMS).";
+    }
+    if (reason.starts_with("expired")) {
+        return "Не отправлено: модем не смог отправить его за 10 минут.";
+    }
+    return "Не отправлено: " + (reason.empty() ? std::string("причина неизвестна.")
+                                               : "ошибка модема (" + reason + ").");
+}
+
+}  // namespace
+
 TestSms TestSmsSender::send(const std::string& phoneAsTyped) {
     const auto phone = core::normalisePhone(phoneAsTyped);
     if (!phone) {
@@ -53,11 +71,7 @@ TestSmsState TestSmsSender::state(std::int64_t id) const {
         return {"Доставлено.", true};
     }
     if (sms.status == "failed") {
-        const bool expired = sms.reason.starts_with("expired");
-        return {"Не отправлено: " + (expired ? "модем не смог отправить его за 10 минут."
-                                     : sms.reason.empty() ? "причина неизвестна."
-                                                          : sms.reason),
-                true};
+        return {failureText(sms.reason), true};
     }
     return {"Об этом SMS сведений нет.", true};
 }

@@ -68,8 +68,8 @@ TEST_F(ReenrolmentTest, IsRefusedWhileEventsWaitForTheHubAndTheCodeStaysUnused) 
     EXPECT_FALSE(refused.enrolled);
     EXPECT_EQ(refused.message,
               "Нельзя подключить заново: терминал ещё не передал хабу 1 событие (голоса, "
-              "регистрации): после нового подключения они пропали бы. Дождитесь синхронизации "
-              "и повторите.");
+              "регистрации, тревоги): после нового подключения оно пропало бы. Дождитесь "
+              "синхронизации и повторите.");
     EXPECT_EQ(identityIn(store)->kioskId, old.kioskId);
     EXPECT_EQ(store.pendingCount(), 1);
 
@@ -132,10 +132,55 @@ TEST_F(ReenrolmentTest, ARunningKioskPausesItsSyncForTheAttemptAndResumesItAfter
 
     const auto done = stack.reenrolment().enrolAgain(replacementCode(old.kioskId));
     ASSERT_TRUE(done.enrolled) << done.message;
-    stack.sync().poke();  // stopped: the old identity asks the hub nothing more
+    EXPECT_FALSE(stack.sync().running());  // the old identity asks the hub nothing more
+    const auto twice = stack.reenrolment().enrolAgain(replacementCode(done.kioskId));
+    EXPECT_FALSE(twice.enrolled);  // a second scan before the restart
+    EXPECT_EQ(twice.message,
+              "Терминал уже подключён заново как " + done.kioskId + " и перезапускается.");
+    EXPECT_FALSE(stack.sync().running());
     stack.stop();
     EXPECT_FALSE(store.meta("revoked"));
     EXPECT_EQ(identityIn(store)->kioskId, done.kioskId);
+}
+
+TEST_F(ReenrolmentTest, StaleTelemetryAndARevokedKiosksEventsDoNotHoldItBack) {
+    store.appendEvent({old.kioskId + "-t1", "telemetry", env.clock, R"({"temperature":20})", ""});
+    const auto done = staff.enrolAgain(replacementCode(old.kioskId));
+    ASSERT_TRUE(done.enrolled) << done.message;
+    EXPECT_EQ(store.pendingCount(), 0);  // dropped, not sent under the new identity
+
+    const KioskIdentity now = *identityIn(store);
+    appendPending(now.kioskId + "-r1");
+    store.setMeta("revoked", "1");  // the hub switched it off: the report can never be sent
+    const auto again = staff.enrolAgain(testing::enrolmentCode(hub, building));
+    ASSERT_TRUE(again.enrolled) << again.message;
+    EXPECT_EQ(store.pendingCount(), 1);  // kept: the hub refuses it later, staff see it
+    EXPECT_FALSE(store.meta("revoked"));
+}
+
+TEST_F(ReenrolmentTest, AKeyKeptForAnotherCodeIsNotReused) {
+    StaffReenrolment nowhere(store, {"127.0.0.1", 1}, "Подъезд 1");
+    ASSERT_FALSE(nowhere.enrolAgain("AAAA-BBBB-CCCC").enrolled);  // its key is kept
+    const auto kept = readKeyFile(keyFileOf(store.path()) + ".enrolling");
+    ASSERT_TRUE(kept);
+    const auto done = staff.enrolAgain(replacementCode(old.kioskId));
+    ASSERT_TRUE(done.enrolled) << done.message;
+    EXPECT_NE(identityIn(store)->privateKey, *kept);
+}
+
+TEST_F(ReenrolmentTest, AnIdentityStoredWithoutItsKeyIsFinishedAtTheNextStart) {
+    // As after a power cut between the store's commit and the key's move.
+    const auto pending = signing::KeyPair::generate();
+    writeKeyFile(keyFileOf(store.path()) + ".enrolling", pending.privateKeyBase64());
+    store.setMeta("kiosk_id", "k-new");
+    store.setMeta("enrolled_key_pending", "1");
+    const auto identity = identityIn(store);
+    ASSERT_TRUE(identity);
+    EXPECT_EQ(identity->kioskId, "k-new");
+    EXPECT_EQ(identity->privateKey, pending.privateKeyBase64());
+    EXPECT_FALSE(store.meta("enrolled_key_pending"));
+    EXPECT_FALSE(readKeyFile(keyFileOf(store.path()) + ".enrolling"));
+    EXPECT_EQ(identityIn(store)->privateKey, pending.privateKeyBase64());  // and it stays
 }
 
 }  // namespace

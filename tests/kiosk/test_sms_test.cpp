@@ -57,9 +57,18 @@ TEST_F(TestSmsTest, SaysWhereTheSmsIsUntilItIsDeliveredOrFailed) {
     const auto failing = sender.send("+79001112233").id;
     outbox.claim(5, env.clock);
     outbox.markFailed(failing, "+CMS ERROR: 38", env.clock);
-    EXPECT_EQ(sender.state(failing).text, "Не отправлено: +CMS ERROR: 38");
+    EXPECT_EQ(sender.state(failing).text, "Не отправлено: ошибка модема (+CMS ERROR: 38).");
     EXPECT_TRUE(sender.state(failing).final);
     EXPECT_TRUE(sender.state(9999).final);  // unknown, or forgotten after a day
+
+    env.clock += KioskServices::kTestSmsInterval;
+    const auto lost = sender.send("+79001112233").id;
+    outbox.claim(5, env.clock);
+    outbox.markSent(lost, "kiosk-modem", {18}, env.clock);
+    outbox.markDelivered("kiosk-modem", "+79001112233", 18, false, env.clock + 1000);
+    EXPECT_TRUE(sender.state(lost).text.starts_with("Отправлено, но не доставлено"))
+        << sender.state(lost).text;
+    EXPECT_TRUE(sender.state(lost).final);
 }
 
 TEST_F(TestSmsTest, RefusesABadNumberADownModemAndASecondSmsWithinHalfAMinute) {

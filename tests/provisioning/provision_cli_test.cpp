@@ -370,11 +370,11 @@ TEST_F(ProvisionCli, UsageErrorsNameWhatIsMissing) {
     EXPECT_EQ(r.err.substr(0, r.err.find('\n')), "veche-provision: code needs --building");
     EXPECT_EQ(run("enrol --link https://example.org").err.substr(0, 56),
               "veche-provision: --link is not an enrolment label's text");
-    EXPECT_EQ(
-        run("list --hub ftp://x")
-            .err.rfind(
-                "veche-provision: the hub's address must start with http://, got \"ftp://x\"", 0),
-        0u);
+    EXPECT_EQ(run("list --hub ftp://x")
+                  .err.rfind("veche-provision: the hub's address must start with https:// or "
+                             "http://, got \"ftp://x\"",
+                             0),
+              0u);
 }
 
 }  // namespace

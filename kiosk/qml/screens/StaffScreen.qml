@@ -25,7 +25,8 @@ ScreenPage {
               + "\nМодем: " + (page.staff.modemConnected ? "подключён" : "не подключён")
               + "\nШкаф: " + page.staff.cabinetText
               + (page.staff.pinSet ? "" : "\nPIN сотрудников не задан: задайте его при выдаче "
-                                          + "кода (veche-provision code --staff-pin).")
+                                          + "кода (veche-provision code --staff-pin). Без PIN "
+                                          + "тестовое SMS и новое подключение недоступны.")
         Layout.fillWidth: true
     }
     Item {
@@ -41,6 +42,7 @@ ScreenPage {
             objectName: "openStaffSms"
             theme: page.theme
             text: "Тестовое SMS"
+            visible: page.staff.pinSet  // never for anyone who held the clock
             Layout.fillWidth: true
             onClicked: page.kiosk.openStaffTool("sms")
         }
@@ -48,7 +50,7 @@ ScreenPage {
             objectName: "openStaffEnrol"
             theme: page.theme
             text: "Подключить заново"
-            visible: page.kiosk.staffEnrolment.available
+            visible: page.staff.pinSet && page.kiosk.staffEnrolment.available
             Layout.fillWidth: true
             onClicked: page.kiosk.openStaffTool("enrol")
         }

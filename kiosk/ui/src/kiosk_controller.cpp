@@ -217,8 +217,8 @@ void KioskController::openStaff() {
 }
 
 void KioskController::openStaffTool(const QString& tool) {
-    if (screen_ != QLatin1String("staff")) {
-        return;  // only past the PIN
+    if (screen_ != QLatin1String("staff") || !staff_.pinSet()) {
+        return;  // only past a PIN that is set
     }
     if (tool == QLatin1String("sms")) {
         staffSms_.reset();

@@ -118,8 +118,8 @@ public:
     // The hidden staff screens (a long press on the clock): the PIN, then
     // the kiosk's state.
     Q_INVOKABLE void openStaff();
-    // From the staff screen only: "sms" (a test SMS) or "enrol" (enrol
-    // this kiosk again), each starting afresh.
+    // From the staff screen only, and only when a staff PIN is set: "sms"
+    // (a test SMS) or "enrol" (enrol this kiosk again), each starting afresh.
     Q_INVOKABLE void openStaffTool(const QString& tool);
     // Reads `text` aloud (the screen's own summary; never a typed code).
     Q_INVOKABLE void readAloud(const QString& text);

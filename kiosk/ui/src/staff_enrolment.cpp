@@ -31,7 +31,7 @@ void StaffEnrolment::submit() {
     runInBackground<KioskReenrolment::Outcome>(
         pool_, this, [reenrolment, typed] { return reenrolment->enrolAgain(typed); },
         [this](KioskReenrolment::Outcome outcome) {
-            busy_ = false;
+            busy_ = outcome.enrolled;  // enrolled: nothing more until the restart
             emit busyChanged();
             setMessage(toQString(outcome.message));
             if (outcome.enrolled) {

@@ -13,7 +13,8 @@ namespace veche::kiosk::ui {
 // on-screen keyboard, or an enrolment label read by a keyboard-wedge scanner
 // (it types the label's text and Enter into the focused field). The hub is
 // asked off the GUI thread; enrolledAgain() follows success, and whoever
-// runs the kiosk restarts it with its new identity.
+// runs the kiosk restarts it with its new identity. From then on it stays
+// busy: nothing more is taken before the restart.
 class StaffEnrolment : public QObject {
     Q_OBJECT
     QML_ELEMENT

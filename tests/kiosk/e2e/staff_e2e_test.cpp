@@ -15,6 +15,7 @@
 #include "veche/kiosk/kiosk_stack.h"
 #include "veche/kiosk/ui/kiosk_ui.h"
 #include "veche/provisioning/enrolment_link.h"
+#include "veche/signing/staff_pin.h"
 
 namespace veche::kiosk {
 namespace {
@@ -33,7 +34,14 @@ protected:
         const std::string building = testing::seedSampleBuilding(hub).building;
         std::filesystem::create_directories(dir.file("kiosk"));
         KioskStore store(dir.file("kiosk") + "/kiosk.sqlite");
-        oldId = enrol(store, address, testing::enrolmentCode(hub, building), "Подъезд 1").kioskId;
+        const std::string pin = signing::staffPinRecord("2468", "salt", 1000);
+        const auto issued = hub.client(hub::Role::Staff)
+                                .post("/api/v1/enrolments",
+                                      R"({"building_id": ")" + building +
+                                          R"(", "settings": {"staff_pin": ")" + pin + R"("}})");
+        ASSERT_EQ(issued.status, 201) << issued.body;
+        const std::string code = objectOf(issued.body)->getValue<std::string>("code");
+        oldId = enrol(store, address, code, "Подъезд 1").kioskId;
     }
 
     KioskStackOptions options() {
@@ -74,7 +82,7 @@ TEST_F(StaffEndToEnd, AScannedLabelOnTheStaffScreenEnrolsTheKioskAgain) {
             UiDriver d(*UiDriver::kioskWindow());
             ASSERT_TRUE(d.tap("startButton"));
             ASSERT_TRUE(d.holdUntil("clockHold", "staffPinScreen"));
-            ASSERT_TRUE(d.typeDigits("0000"));  // no PIN was set for this kiosk
+            ASSERT_TRUE(d.typeDigits("2468"));
             ASSERT_TRUE(d.tap("submitStaffPin"));
             ASSERT_TRUE(d.tap("openStaffEnrol"));
             ASSERT_TRUE(d.expect("staffEnrolScreen"));

@@ -1,8 +1,8 @@
 #pragma once
 
-#include <atomic>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <string>
 
 #include "veche/hardware/cabinet_monitor.h"
@@ -52,8 +52,10 @@ public:
     KioskReenrolment& reenrolment() { return *reenrolment_; }
 
 private:
-    void pauseIdentity();   // the sync and the cabinet stop
-    void resumeIdentity();  // … and start again, when the stack was started
+    void pauseIdentity();        // the sync and the cabinet stop
+    void resumeIdentity();       // … and start again, when the stack was started
+    void pauseIdentityLocked();  // with lifecycle_ held
+    void resumeIdentityLocked();
 
     KioskStackOptions options_;
     Environment env_;
@@ -67,7 +69,8 @@ private:
     std::unique_ptr<KioskCodes> codes_;
     std::unique_ptr<KioskBackend> backend_;
     std::unique_ptr<KioskReenrolment> reenrolment_;
-    std::atomic<bool> started_{false};
+    std::mutex lifecycle_;  // start, stop, pause and resume, one at a time
+    bool started_ = false;
     std::unique_ptr<KioskCabinetRecorder> cabinetRecorder_;
     std::unique_ptr<hardware::CabinetMonitor> cabinet_;  // stops before what it writes to
 };

@@ -8,6 +8,9 @@
 
 namespace veche::kiosk {
 
+// The reason of a message the network reported it could not deliver.
+inline constexpr const char* kUndelivered = "the network could not deliver it";
+
 struct QueuedSmsStatus {
     std::string status;  // queued, sending, sent, delivered, failed
     std::string reason;

@@ -49,8 +49,9 @@ public:
     bool syncOnce();
 
     void start();
-    void poke();  // a new event is waiting: sync soon
-    void stop();  // finishes the round in progress; idempotent
+    void poke();           // a new event is waiting: sync soon
+    void stop();           // finishes the round in progress; idempotent
+    bool running() const;  // between start() and stop()
 
     SyncProgress progress() const;
 
@@ -77,6 +78,7 @@ private:
     std::mutex round_;  // one round at a time
     bool poked_ = false;
     bool stopping_ = false;
+    bool running_ = false;
     std::thread thread_;
 };
 
