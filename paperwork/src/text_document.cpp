@@ -13,29 +13,6 @@
 namespace veche::paperwork::detail {
 namespace {
 
-constexpr double kBodyPoints = 12;
-constexpr double kTitlePoints = 14;
-constexpr double kCaptionPoints = 9;
-
-QString qt(const std::string& text) {
-    // "\n" breaks the line inside a paragraph: Qt's line separator.
-    return QString::fromStdString(text).replace(u'\n', QChar::LineSeparator);
-}
-
-Qt::Alignment qtAlign(Align align) {
-    switch (align) {
-        case Align::Left:
-            return Qt::AlignLeft;
-        case Align::Center:
-            return Qt::AlignHCenter;
-        case Align::Right:
-            return Qt::AlignRight;
-        case Align::Justify:
-            return Qt::AlignJustify;
-    }
-    return Qt::AlignLeft;
-}
-
 QTextCharFormat charFormat(bool bold, double points = kBodyPoints) {
     QTextCharFormat format;
     format.setFont(documentFont(points));
@@ -56,16 +33,15 @@ QTextBlockFormat blockFormat(Align align, double spaceBefore, double spaceAfter)
 // The width of the text between the margins, in points.
 constexpr double kBodyWidthPoints = (210 - kMarginLeftMm - kMarginRightMm) / 25.4 * 72;
 
-// `percent` of the body's width in the target's unit.
-QTextLength widthOf(double percent, Target target) {
-    return target == Target::Pdf
-               ? QTextLength(QTextLength::PercentageLength, percent)
-               : QTextLength(QTextLength::FixedLength, kBodyWidthPoints * percent / 100);
+// `percent` of the body's width, in points: Qt's ODF writer (6.4) writes a
+// table's and its columns' widths as their raw numbers followed by "pt"
+// whatever their unit, so percentages would come out wrong.
+QTextLength widthOf(double percent) {
+    return QTextLength(QTextLength::FixedLength, kBodyWidthPoints * percent / 100);
 }
 
 // Relative widths of `columns` columns (missing or non-positive ones: 1).
-QList<QTextLength> columnConstraints(const std::vector<double>& widths, int columns,
-                                     Target target) {
+QList<QTextLength> columnConstraints(const std::vector<double>& widths, int columns) {
     std::vector<double> weights(widths.begin(), widths.end());
     weights.resize(static_cast<std::size_t>(columns), 0.0);
     for (double& weight : weights) {
@@ -74,7 +50,7 @@ QList<QTextLength> columnConstraints(const std::vector<double>& widths, int colu
     const double total = std::accumulate(weights.begin(), weights.end(), 0.0);
     QList<QTextLength> constraints;
     for (const double weight : weights) {
-        constraints.append(widthOf(100.0 * weight / total, target));
+        constraints.append(widthOf(100.0 * weight / total));
     }
     return constraints;
 }
@@ -82,8 +58,7 @@ QList<QTextLength> columnConstraints(const std::vector<double>& widths, int colu
 // Lays the blocks one after another into a QTextDocument.
 class Composer {
 public:
-    Composer(QTextDocument& document, Target target)
-        : document_(document), cursor_(&document), target_(target) {}
+    explicit Composer(QTextDocument& document) : document_(document), cursor_(&document) {}
 
     void title(const std::string& text) {
         if (!text.empty()) {
@@ -103,7 +78,7 @@ public:
 
     void operator()(const Table& table) {
         QTextTableFormat format;
-        format.setWidth(widthOf(100, target_));
+        format.setWidth(widthOf(100));
         format.setBorder(1);
         format.setBorderStyle(QTextFrameFormat::BorderStyle_Solid);
         format.setBorderBrush(Qt::black);
@@ -117,7 +92,7 @@ public:
 
     void operator()(const Signature& signature) {
         QTextTableFormat format;
-        format.setWidth(widthOf(100, target_));
+        format.setWidth(widthOf(100));
         format.setBorderStyle(QTextFrameFormat::BorderStyle_None);
         format.setBorder(0);
         format.setCellPadding(0);
@@ -185,7 +160,7 @@ private:
             columns = std::max(columns, static_cast<int>(row.size()));
         }
         const int rows = static_cast<int>(table.rows.size());
-        format.setColumnWidthConstraints(columnConstraints(table.columnWidths, columns, target_));
+        format.setColumnWidthConstraints(columnConstraints(table.columnWidths, columns));
         if (pageBreakPending_) {  // an empty paragraph carries the break
             startBlock(blockFormat(Align::Left, 0, 0), charFormat(false));
         }
@@ -208,13 +183,26 @@ private:
 
     QTextDocument& document_;
     QTextCursor cursor_;
-    Target target_;
     bool empty_ = true;
     bool pageBreakPending_ = false;
     int images_ = 0;
 };
 
 }  // namespace
+
+Qt::Alignment qtAlign(Align align) {
+    switch (align) {
+        case Align::Left:
+            return Qt::AlignLeft;
+        case Align::Center:
+            return Qt::AlignHCenter;
+        case Align::Right:
+            return Qt::AlignRight;
+        case Align::Justify:
+            return Qt::AlignJustify;
+    }
+    return Qt::AlignLeft;
+}
 
 void requireGuiApplication() {
     if (qobject_cast<QGuiApplication*>(QCoreApplication::instance()) == nullptr) {
@@ -231,14 +219,14 @@ QFont documentFont(double pointSize) {
     return font;
 }
 
-std::unique_ptr<QTextDocument> textDocumentOf(const Document& document, Target target) {
+std::unique_ptr<QTextDocument> textDocumentOf(const Document& document) {
     requireGuiApplication();
     auto text = std::make_unique<QTextDocument>();
     text->setDefaultFont(documentFont(kBodyPoints));
     text->setDocumentMargin(0);
     text->setUseDesignMetrics(true);
     text->setMetaInformation(QTextDocument::DocumentTitle, QString::fromStdString(document.title));
-    Composer composer(*text, target);
+    Composer composer(*text);
     composer.title(document.title);
     for (const Block& block : document.blocks) {
         std::visit(composer, block);

@@ -1,7 +1,10 @@
 // PDF: the sample protocol printed and read back with pdftotext and pdffonts.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstdio>
 #include <fstream>
+#include <functional>
 #include <sstream>
 #include <stdexcept>
 #include <thread>
@@ -108,6 +111,78 @@ TEST(Pdf, AnEmptyDocumentIsOnePage) {
     const auto pages = pagesOf(pdfText(path));
     ASSERT_EQ(pages.size(), 1u);
     EXPECT_NE(pages[0].find("Страница 1 из 1"), std::string::npos);
+}
+
+// A one-column table with `rows` rows of `cell(i)` under the header «Заголовок».
+Document tableOf(int rows, const std::function<std::string(int)>& cell) {
+    Table table;
+    table.rows.push_back({"Заголовок"});
+    for (int i = 1; i <= rows; ++i) {
+        table.rows.push_back({cell(i)});
+    }
+    Document doc;
+    doc.blocks.push_back(table);
+    return doc;
+}
+
+// «word 007».
+std::string numbered(const std::string& word, int i) {
+    char digits[8];
+    std::snprintf(digits, sizeof digits, " %03d", i);
+    return word + digits;
+}
+
+TEST(Pdf, ARowThatFitsAPageMovesWholeToTheNextOne) {
+    ScratchDir dir;
+    const std::string path = dir.file("rows.pdf");
+    writePdf(tableOf(80, [](int i) { return numbered("Начало", i) + "\n" + numbered("Конец", i); }),
+             path);
+    const auto pages = pagesOf(pdfText(path));
+    ASSERT_GE(pages.size(), 2u);
+    for (int i = 1; i <= 80; ++i) {
+        const auto page = std::find_if(pages.begin(), pages.end(), [&](const std::string& p) {
+            return p.find(numbered("Начало", i)) != std::string::npos;
+        });
+        ASSERT_NE(page, pages.end()) << i;
+        EXPECT_NE(page->find(numbered("Конец", i)), std::string::npos) << "row " << i;
+    }
+    for (const auto& page : pages) {
+        EXPECT_NE(page.find("Заголовок"), std::string::npos) << page;
+    }
+}
+
+TEST(Pdf, ARowTallerThanAPageIsSplitUnderTheRepeatedHeader) {
+    std::string lines;
+    for (int i = 1; i <= 120; ++i) {
+        lines.append(i > 1 ? "\n" : "").append(numbered("Строка", i));
+    }
+    ScratchDir dir;
+    const std::string path = dir.file("tall.pdf");
+    writePdf(tableOf(1, [&lines](int) { return lines; }), path);
+    const std::string text = pdfText(path);
+    const auto pages = pagesOf(text);
+    ASSERT_GE(pages.size(), 2u);
+    std::vector<std::string> needles;
+    for (int i = 1; i <= 120; ++i) {
+        needles.push_back(numbered("Строка", i));
+    }
+    EXPECT_TRUE(inOrder(text, needles));
+    for (const auto& page : pages) {
+        EXPECT_NE(page.find("Заголовок"), std::string::npos) << page;
+    }
+}
+
+TEST(Pdf, KeepsTheTitleAsMetadata) {
+    const auto pdfinfo = findOnPath("pdfinfo");
+    if (!pdfinfo) {
+        GTEST_SKIP() << "pdfinfo is not on PATH";
+    }
+    ScratchDir dir;
+    const std::string path = dir.file("title.pdf");
+    writePdf(sampleProtocol(), path);
+    const auto info = run(*pdfinfo + " " + path);
+    ASSERT_EQ(info.status, 0);
+    EXPECT_NE(info.out.find("ПРОТОКОЛ № 1"), std::string::npos) << info.out;
 }
 
 }  // namespace

@@ -5,7 +5,8 @@
 // editing. Texts are UTF-8 and printed as given: set them with typeset()
 // (typography.h) first.
 //
-// Qt: the writers lay text out with Qt Gui (QTextDocument), which needs a
+// Qt: the writers lay text out with Qt Gui (the PDF with its own layout on
+// QTextLayout and QPainter, the ODT through QTextDocument), which needs a
 // QGuiApplication. The caller must construct one before the first call and
 // keep it until the last; a process without a display runs it with
 // QT_QPA_PLATFORM=offscreen (as the tests do). Without one the writers throw
