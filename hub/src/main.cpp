@@ -1,8 +1,13 @@
 // veche-hub: the central service and its command line.
+#include <QGuiApplication>
+
 #include <iostream>
+#include <optional>
 #include <string_view>
 #include <vector>
 
+#include "veche/hub/app/print_ballots.h"
+#include "veche/hub/app/export_protocol_command.h"
 #include "veche/hub/app/serve_app.h"
 #include "veche/hub/recount.h"
 
@@ -18,7 +23,11 @@ int usage(std::ostream& out, int code) {
            "                                          print a new API token\n"
            "  enrolment create --building ID [--cabinet NAME] [--modem DEVICE] [--config FILE]\n"
            "                                          print a one-time kiosk enrolment code\n"
-           "  recount DIR                             recount a meeting bundle, print JSON\n";
+           "  recount DIR                             recount a meeting bundle, print JSON\n"
+           "  export-protocol --assembly A --out DIR [--config FILE] --chair N --secretary N\n"
+           "          --storage TEXT [...]           write the protocol export (docs/protocol.md)\n"
+           "  print-ballots --assembly A --out FILE [--config FILE]\n"
+           "                                          write the personal ballots as PDF\n";
     return code;
 }
 
@@ -38,6 +47,14 @@ int run(int argc, char** argv) {
         return veche::hub::enrolmentCommand(std::vector<std::string>(argv + 2, argv + argc),
                                             std::cout, std::cerr);
     }
+    if (command == "print-ballots") {
+        return veche::hub::printBallotsCommand(std::vector<std::string>(argv + 2, argv + argc),
+                                               std::cout, std::cerr);
+    }
+    if (command == "export-protocol") {
+        return veche::hub::exportProtocolCommand(std::vector<std::string>(argv + 2, argv + argc),
+                                                 std::cout, std::cerr);
+    }
     if (command == "token") {
         return veche::hub::tokenCommand(std::vector<std::string>(argv + 2, argv + argc), std::cout,
                                         std::cerr);
@@ -45,9 +62,24 @@ int run(int argc, char** argv) {
     return usage(std::cerr, kUsageError);
 }
 
+// The commands that write documents (ballots, protocol): the paperwork
+// writers need a QGuiApplication (docs/paperwork.md). The others go without,
+// so that Qt's start-up messages never reach their output.
+bool writesDocuments(int argc, char** argv) {
+    const std::string_view command = argc > 1 ? argv[1] : "";
+    return command == "serve" || command == "print-ballots" || command == "export-protocol";
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+    std::optional<QGuiApplication> qt;
+    if (writesDocuments(argc, argv)) {
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        }
+        qt.emplace(argc, argv);
+    }
     try {
         return run(argc, argv);
     } catch (const std::exception& e) {

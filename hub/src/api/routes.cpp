@@ -189,6 +189,8 @@ void addKioskRoutes(Router& router, KioskService& kiosks);
 void addKioskMetrics(Metrics& metrics, KioskService& kiosks);
 void addResidentRoutes(Router& router, Hub& hub);
 void addPollRoutes(Router& router, Hub& hub);
+void addProtocolRoutes(Router& router, Hub& hub);
+void addPaperBallotRoutes(Router& router, Hub& hub, Database& db);
 
 void addRoutes(Router& router, Hub& hub, KioskService& kiosks, SmsService& sms, CodeService& codes,
                Metrics& metrics, Database& db) {
@@ -202,6 +204,8 @@ void addRoutes(Router& router, Hub& hub, KioskService& kiosks, SmsService& sms, 
     addKioskMetrics(metrics, kiosks);
     addResidentRoutes(router, hub);
     addPollRoutes(router, hub);
+    addProtocolRoutes(router, hub);
+    addPaperBallotRoutes(router, hub, db);
 }
 
 }  // namespace veche::hub

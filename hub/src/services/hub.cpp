@@ -274,7 +274,7 @@ Hub::PostedNotice Hub::postAssemblyNotice(const std::string& assemblyId) {
     n.validFrom = clock_.now();
     n.validUntil = a.closesAt;
     n.isPublic = true;
-    checkNotice(n);
+    checkNotice(n, kMeetingNoticeBodyMax);
     n.id = id;
     n.createdAt = n.changedAt = clock_.now();
     try {
@@ -301,20 +301,20 @@ Notice Hub::createNotice(Notice n, Role author) {
     if (author == Role::Service && n.category != NoticeCategory::Emergency) {
         throw ApiError(403, "forbidden", "a service may post only emergency notices");
     }
-    checkNotice(n);
+    checkNotice(n, kNoticeBodyMax);
     n.id = "n-" + random_.hex(8);
     n.createdAt = n.changedAt = clock_.now();
     notices_.create(n);
     return n;
 }
 
-void Hub::checkNotice(const Notice& n) {
-    constexpr std::size_t kBodyMax = 10'000;
+void Hub::checkNotice(const Notice& n, std::size_t maxBodyBytes) {
     if (n.title.empty() || n.title.size() > kNoticeTitleMax) {
         throw ApiError::invalid("title", "the title is empty or longer than 200 bytes");
     }
-    if (n.body.empty() || n.body.size() > kBodyMax) {
-        throw ApiError::invalid("body", "the text is empty or longer than 10000 bytes");
+    if (n.body.empty() || n.body.size() > maxBodyBytes) {
+        throw ApiError::invalid(
+            "body", "the text is empty or longer than " + std::to_string(maxBodyBytes) + " bytes");
     }
     if (n.author.empty()) {
         throw ApiError::invalid("author", "say who posts the notice");

@@ -370,15 +370,35 @@ const std::vector<std::string> kProvisioning = {
     "SELECT id, public_key, enrolled_at FROM kiosks",
 };
 
+// Version 13: paper ballot double entry (docs/paper-ballots.md). Secrets the
+// hub makes for itself (the key of the ballots' check values), and every
+// staff entry of a paper ballot: entries are only added, never changed.
+const std::vector<std::string> kPaperBallots = {
+    "CREATE TABLE hub_secrets ("
+    " name TEXT PRIMARY KEY,"
+    " value TEXT NOT NULL)",
+    "CREATE TABLE paper_entries ("
+    " assembly_id TEXT NOT NULL REFERENCES assemblies(id),"
+    " ballot_id TEXT NOT NULL,"
+    " seq INTEGER NOT NULL,"
+    " voter_id TEXT NOT NULL,"
+    " token_id TEXT NOT NULL,"
+    " second_pass INTEGER NOT NULL,"
+    " received_at BIGINT NOT NULL,"
+    " answers TEXT NOT NULL,"
+    " entered_at BIGINT NOT NULL,"
+    " PRIMARY KEY (assembly_id, ballot_id, seq))",
+};
+
 }  // namespace
 
 int currentVersion() {
-    return 12;
+    return 13;
 }
 
 std::vector<std::string> current() {
     return concat(kVersion1, kAssemblies, kNotices, kKiosks, kResidents, kPollsAndReports, kSalts,
-                  kNonceIndex, kSms, kUssd, kKioskHealth, kProvisioning);
+                  kNonceIndex, kSms, kUssd, kKioskHealth, kProvisioning, kPaperBallots);
 }
 
 std::vector<std::string> upgrade(int from) {
@@ -405,6 +425,8 @@ std::vector<std::string> upgrade(int from) {
             return kKioskHealth;
         case 11:
             return kProvisioning;
+        case 12:
+            return kPaperBallots;
         default:
             return {};
     }

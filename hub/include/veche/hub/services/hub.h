@@ -61,6 +61,8 @@ public:
     BallotStore& ballotStore() { return ballots_; }
     NoticeStore& noticeStore() { return notices_; }
     const Clock& clock() const { return clock_; }
+    Random& random() { return random_; }
+    Database& database() { return db_; }
     const HubSettings& settings() const { return settings_; }
 
     // Opens and closes assemblies whose time has come; returns how many
@@ -117,10 +119,13 @@ public:
 
 private:
     static constexpr std::size_t kNoticeTitleMax = 200;  // bytes
+    static constexpr std::size_t kNoticeBodyMax = 10'000;
+    // A meeting's notice holds its whole agenda, in full wording.
+    static constexpr std::size_t kMeetingNoticeBodyMax = 200'000;
 
     void validate(const Assembly& draft, Millis announcedAt);
     // Throws ApiError naming the field unless the notice may be stored.
-    static void checkNotice(const Notice& n);
+    static void checkNotice(const Notice& n, std::size_t maxBodyBytes);
     // Throws ApiError unless `ballot` may be stored; sets its receivedAt.
     void checkBallot(Ballot& ballot, const Assembly& assembly, const std::string* kioskBuilding);
     // The ids of those who may vote in `assembly`, from its frozen voter list;

@@ -1,0 +1,176 @@
+// Personal ballots as PDF, and paper ballot double entry (docs/paper-ballots.md).
+#include <memory>
+
+#include "json_io.h"
+#include "roles.h"
+#include "veche/hub/api/routes.h"
+#include "veche/hub/http/api_error.h"
+#include "veche/hub/paper/paper_ballots.h"
+
+namespace veche::hub {
+namespace {
+
+using api::render;
+using namespace api::roles;
+using paper::PaperBallotService;
+using paper::PaperBallotView;
+using paper::PaperEntry;
+
+Poco::JSON::Object object() {
+    return Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+}
+
+std::string votesText(const core::Fraction& f) {
+    return f.toDecimal(2);
+}
+
+Poco::JSON::Object entryJson(const PaperEntry& e) {
+    auto o = object();
+    o.set("seq", e.seq);
+    o.set("token_id", e.tokenId);
+    o.set("second_pass", e.secondPass);
+    o.set("received_at", api::isoTime(e.receivedAt));
+    o.set("entered_at", api::isoTime(e.enteredAt));
+    auto answers = object();
+    for (const auto& [item, choice] : e.answers) {
+        answers.set(item, std::string(core::nameOf(choice)));
+    }
+    o.set("answers", answers);
+    return o;
+}
+
+Poco::JSON::Object ballotJson(const PaperBallotView& v) {
+    auto o = object();
+    o.set("ballot_id", paper::printedId(v.ballot.code.ballotId));
+    o.set("voter_id", v.ballot.voterId);
+    o.set("voter_names", api::stringArray(v.ballot.voterNames));
+    Poco::JSON::Array premises;
+    for (const paper::BallotHolding& h : v.ballot.holdings) {
+        auto p = object();
+        p.set("premises", h.premises);
+        p.set("share", h.share);
+        p.set("document", h.document);
+        p.set("votes", votesText(h.votes));
+        premises.add(p);
+    }
+    o.set("premises", premises);
+    o.set("votes", votesText(v.ballot.votes));
+    Poco::JSON::Array items;
+    for (const core::AgendaItem& item : v.assembly.agenda.items) {
+        auto i = object();
+        i.set("id", item.id);
+        i.set("title", item.title);
+        items.add(i);
+    }
+    o.set("items", items);
+    o.set("closes_at", api::isoTime(v.assembly.closesAt));
+    o.set("status", std::string(paper::nameOf(v.verdict.status)));
+    o.set("entries", api::arrayOf(v.entries, entryJson));
+    return o;
+}
+
+// The mismatched ballot with its entries side by side, item by item.
+Poco::JSON::Object mismatchJson(const PaperBallotView& v) {
+    auto o = ballotJson(v);
+    Poco::JSON::Array rows;
+    auto row = [&v](const std::string& field, auto valueOf) {
+        auto r = object();
+        r.set("field", field);
+        Poco::JSON::Array values;
+        for (const PaperEntry& e : v.entries) {
+            values.add(valueOf(e));
+        }
+        bool differ = false;
+        for (const PaperEntry& e : v.entries) {
+            differ = differ || valueOf(e) != valueOf(v.entries.front());
+        }
+        r.set("values", values);
+        r.set("differ", differ);
+        return r;
+    };
+    rows.add(row("received_at", [](const PaperEntry& e) { return api::isoTime(e.receivedAt); }));
+    for (std::size_t i = 0; i < v.assembly.agenda.items.size(); ++i) {
+        rows.add(row("answers." + v.assembly.agenda.items[i].id, [i](const PaperEntry& e) {
+            return std::string(core::nameOf(e.answers[i].second));
+        }));
+    }
+    o.set("side_by_side", rows);
+    return o;
+}
+
+std::string statusMessage(const PaperBallotView& v) {
+    switch (v.verdict.status) {
+        case paper::PaperStatus::AwaitingSecondEntry:
+            return "recorded; the ballot counts when a second entry by another token (or a "
+                   "second pass) matches it";
+        case paper::PaperStatus::Mismatch:
+            return "recorded; the entries do not match: a further entry that matches one of "
+                   "them decides (GET …/paper-ballots/mismatches)";
+        case paper::PaperStatus::Counted:
+            return "two entries match: the ballot is counted";
+        case paper::PaperStatus::Late:
+            return "two entries match, but the ballot was received after voting closed: "
+                   "recorded, not counted";
+        case paper::PaperStatus::NotEntered:
+            break;
+    }
+    return "not entered yet";
+}
+
+PaperEntry entryFrom(const Poco::JSON::Object& body, const Request& req) {
+    PaperEntry e;
+    e.tokenId = req.tokenId;
+    e.secondPass = api::optionalBool(body, "second_pass", false);
+    e.receivedAt = api::requiredTime(body, "received_at");
+    e.answers = api::answersFrom(body);
+    return e;
+}
+
+}  // namespace
+
+void addPaperBallotRoutes(Router& router, Hub& hub, Database& db) {
+    auto service = std::make_shared<PaperBallotService>(hub, db);
+    router.add("GET", "/api/v1/assemblies/{id}/ballots.pdf", kStaffWork,
+               [service](const Request& req) {
+                   Response r;
+                   r.contentType = "application/pdf";
+                   r.headers["Content-Disposition"] =
+                       "attachment; filename=\"" + req.params.at("id") + "-ballots.pdf\"";
+                   r.body = service->ballotsPdf(req.params.at("id"));
+                   return r;
+               });
+    router.add("POST", "/api/v1/assemblies/{id}/paper-ballots/lookup", kStaffWork,
+               [service](const Request& req) {
+                   const auto body = api::parseObject(req.body);
+                   const auto view =
+                       service->lookup(req.params.at("id"), api::requiredString(*body, "code"));
+                   return Response::json(200, render(ballotJson(view)));
+               });
+    router.add("POST", "/api/v1/assemblies/{id}/paper-ballots/entries", kStaffWork,
+               [service](const Request& req) {
+                   const auto body = api::parseObject(req.body);
+                   const std::string code = api::requiredString(*body, "code");
+                   const auto result =
+                       service->enter(req.params.at("id"), code, entryFrom(*body, req));
+                   auto o = object();
+                   o.set("stored", result.stored);
+                   o.set("entry", entryJson(result.entry));
+                   o.set("status", std::string(paper::nameOf(result.view.verdict.status)));
+                   const bool late = result.entry.receivedAt > result.view.assembly.closesAt;
+                   o.set("late", late);
+                   o.set("message", (late ? std::string("received after voting closed: it is "
+                                                        "recorded and will not be counted; ")
+                                          : std::string()) +
+                                        statusMessage(result.view));
+                   o.set("ballot", ballotJson(result.view));
+                   return Response::json(result.stored ? 201 : 200, render(o));
+               });
+    router.add(
+        "GET", "/api/v1/assemblies/{id}/paper-ballots/mismatches", kStaffWork,
+        [service](const Request& req) {
+            return Response::json(
+                200, render(api::arrayOf(service->mismatches(req.params.at("id")), mismatchJson)));
+        });
+}
+
+}  // namespace veche::hub
