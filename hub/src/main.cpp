@@ -6,8 +6,8 @@
 #include <string_view>
 #include <vector>
 
-#include "veche/hub/app/print_ballots.h"
 #include "veche/hub/app/export_protocol_command.h"
+#include "veche/hub/app/print_ballots.h"
 #include "veche/hub/app/serve_app.h"
 #include "veche/hub/recount.h"
 
