@@ -348,6 +348,29 @@ TEST_P(ProtocolApiTest, BadRequestsAreRefusedNamingTheField) {
         403);
 }
 
+TEST_P(ProtocolApiTest, TheNoticePrintsAsPdfBeforeTheMeeting) {
+    std::ostringstream log;
+    ASSERT_TRUE(seedDemo(*hub->hub, VECHE_SAMPLES "/oss-mkd-sadovaya-12", log));
+    const std::string id = hub->hub->assemblies().front().id;  // open: voting goes on
+    const auto pdf = hub->client(Role::Staff).get("/api/v1/assemblies/" + id + "/notice.pdf");
+    ASSERT_EQ(pdf.status, 200) << pdf.body;
+    EXPECT_EQ(pdf.contentType, "application/pdf");
+    const std::filesystem::path file =
+        std::filesystem::temp_directory_path() / ("veche-notice-" + id + ".pdf");
+    { std::ofstream(file, std::ios::binary) << pdf.body; }
+    const std::string words = minutes::test::pdfWords(file);
+    std::filesystem::remove(file);
+    const auto text = hub->client(Role::Staff).get("/api/v1/assemblies/" + id + "/notice").body;
+    const auto firstItem = text.find("\n1. ");
+    ASSERT_NE(firstItem, std::string::npos) << text;
+    const auto afterNumber = firstItem + 4;  // "\n1. "
+    const std::string firstWord =
+        text.substr(afterNumber, text.find(' ', afterNumber) - afterNumber);
+    EXPECT_TRUE(minutes::test::inOrder(words, {"СООБЩЕНИЕ", "Повестка дня", "1. " + firstWord}))
+        << words.substr(0, 600);
+    EXPECT_EQ(hub->client(Role::Staff).get("/api/v1/assemblies/a-none/notice.pdf").status, 404);
+}
+
 TEST_P(ProtocolApiTest, AnOpenAssemblyHasNoProtocolYet) {
     std::ostringstream log;
     ASSERT_TRUE(seedDemo(*hub->hub, VECHE_SAMPLES "/oss-mkd-sadovaya-12", log));

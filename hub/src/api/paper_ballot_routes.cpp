@@ -24,13 +24,18 @@ std::string votesText(const core::Fraction& f) {
     return f.toDecimal(2);
 }
 
-Poco::JSON::Object entryJson(const PaperEntry& e) {
+// An entry; a `blind` one says who entered it and when, not what: the next
+// entrant keys the paper in on their own.
+Poco::JSON::Object entryJson(const PaperEntry& e, bool blind = false) {
     auto o = object();
     o.set("seq", e.seq);
     o.set("token_id", e.tokenId);
     o.set("second_pass", e.secondPass);
-    o.set("received_at", api::isoTime(e.receivedAt));
     o.set("entered_at", api::isoTime(e.enteredAt));
+    if (blind) {
+        return o;
+    }
+    o.set("received_at", api::isoTime(e.receivedAt));
     auto answers = object();
     for (const auto& [item, choice] : e.answers) {
         answers.set(item, std::string(core::nameOf(choice)));
@@ -65,7 +70,13 @@ Poco::JSON::Object ballotJson(const PaperBallotView& v) {
     o.set("items", items);
     o.set("closes_at", api::isoTime(v.assembly.closesAt));
     o.set("status", std::string(paper::nameOf(v.verdict.status)));
-    o.set("entries", api::arrayOf(v.entries, entryJson));
+    // Until a second entry, the first one's answers stay hidden.
+    const bool blind = v.verdict.status == paper::PaperStatus::AwaitingSecondEntry;
+    Poco::JSON::Array entries;
+    for (const PaperEntry& e : v.entries) {
+        entries.add(entryJson(e, blind));
+    }
+    o.set("entries", entries);
     return o;
 }
 

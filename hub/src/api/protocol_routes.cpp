@@ -12,7 +12,10 @@
 #include "roles.h"
 #include "veche/hub/http/api_error.h"
 #include "veche/hub/http/router.h"
+#include "veche/hub/services/notice.h"
 #include "veche/hub/services/protocol_export.h"
+#include "veche/minutes/protocol.h"
+#include "veche/paperwork/document.h"
 
 namespace veche::hub {
 namespace {
@@ -89,6 +92,18 @@ std::string zipOf(const std::vector<minutes::ExportFile>& files) {
 }  // namespace
 
 void addProtocolRoutes(Router& router, Hub& hub) {
+    // The notice to print and post in the building before the meeting.
+    router.add("GET", "/api/v1/assemblies/{id}/notice.pdf", api::roles::kReaders,
+               [&hub](const Request& req) {
+                   const Assembly a = hub.assembly(req.params.at("id"));
+                   Response r;
+                   r.contentType = "application/pdf";
+                   r.headers["Content-Disposition"] =
+                       "attachment; filename=\"notice-" + a.id + ".pdf\"";
+                   r.body = paperwork::pdfOf(minutes::noticeDocument(
+                       noticeText(a, hub.territories(), hub.settings().utcOffsetMinutes)));
+                   return r;
+               });
     // One export at a time: each lays out whole documents, and the requests
     // are rare; the others wait rather than share the CPU and memory.
     auto exporting = std::make_shared<std::mutex>();

@@ -107,6 +107,13 @@ TEST_P(PaperEntryTest, TwoMatchingEntriesByTwoTokensCountTheBallotOnce) {
     ASSERT_EQ(first.status, 201) << first.body;
     EXPECT_EQ(jsonOf(first)->getValue<std::string>("status"), "awaiting_second_entry");
     EXPECT_EQ(meeting->countedBallots(), 0);
+    // The second entrant sees that the paper was entered, not what it says.
+    const auto looked = meeting->staff2.post(meeting->path("/paper-ballots/lookup"),
+                                             R"({"code": ")" + code + R"("})");
+    ASSERT_EQ(looked.status, 200) << looked.body;
+    const auto seen = jsonOf(looked)->getArray("entries")->getObject(0);
+    EXPECT_FALSE(seen->has("answers"));
+    EXPECT_FALSE(seen->has("received_at"));
 
     const auto second = meeting->enter(meeting->staff2, typedOf("a"), "for", "against");
     ASSERT_EQ(second.status, 201) << second.body;
