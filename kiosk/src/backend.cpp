@@ -2,6 +2,7 @@
 
 #include "content.h"
 #include "json_text.h"
+#include "trimmed.h"
 
 #include <Poco/JSON/Object.h>
 
@@ -37,14 +38,6 @@ std::size_t charsIn(const std::string& utf8) {
     return static_cast<std::size_t>(std::count_if(utf8.begin(), utf8.end(), [](char c) {
         return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
     }));
-}
-
-std::string trimmed(const std::string& text) {
-    const auto first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string::npos) {
-        return "";
-    }
-    return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
 }
 
 // The phone in E.164 form; invalid_argument for anything else.

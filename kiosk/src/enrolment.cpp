@@ -8,6 +8,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "trimmed.h"
 #include "veche/core/plural.h"
 #include "veche/kiosk/key_file.h"
 #include "veche/provisioning/enrolment_link.h"
@@ -198,11 +199,7 @@ StaffReenrolment::StaffReenrolment(KioskStore& store, provisioning::HubAddress h
     : store_(store), hub_(std::move(hub)), name_(std::move(name)) {}
 
 KioskReenrolment::Outcome StaffReenrolment::enrolAgain(const std::string& codeOrLabel) {
-    const auto first = codeOrLabel.find_first_not_of(" \t\r\n");
-    const std::string text =
-        first == std::string::npos
-            ? ""
-            : codeOrLabel.substr(first, codeOrLabel.find_last_not_of(" \t\r\n") - first + 1);
+    const std::string text = trimmed(codeOrLabel);
     provisioning::HubAddress hub = hub_;
     std::string code = text;
     try {

@@ -123,12 +123,7 @@ public:
 
     // Scaled to its width (at most the body's), never cut by a page break.
     void operator()(const Image& image) {
-        const QImage picture = QImage::fromData(reinterpret_cast<const uchar*>(image.bytes.data()),
-                                                static_cast<int>(image.bytes.size()));
-        if (picture.isNull()) {
-            throw std::invalid_argument("an image in the document cannot be decoded (" +
-                                        std::to_string(image.bytes.size()) + " bytes)");
-        }
+        const QImage picture = decodedImage(image);
         const double width = std::min(pxOfMm(image.widthMm), sheet_.body().width());
         const double height = width * picture.height() / picture.width();
         begin(6);

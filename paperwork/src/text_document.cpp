@@ -115,12 +115,7 @@ public:
     void operator()(const PageBreak&) { pageBreakPending_ = true; }
 
     void operator()(const Image& image) {
-        const QImage picture = QImage::fromData(reinterpret_cast<const uchar*>(image.bytes.data()),
-                                                static_cast<int>(image.bytes.size()));
-        if (picture.isNull()) {
-            throw std::invalid_argument("an image in the document cannot be decoded (" +
-                                        std::to_string(image.bytes.size()) + " bytes)");
-        }
+        const QImage picture = decodedImage(image);
         const QString name = QStringLiteral("veche-image-%1").arg(++images_);
         document_.addResource(QTextDocument::ImageResource, QUrl(name), picture);
         QTextImageFormat format;
@@ -217,6 +212,16 @@ QFont documentFont(double pointSize) {
     font.setFamilies({QStringLiteral("Liberation Serif"), QStringLiteral("DejaVu Serif")});
     font.setPointSizeF(pointSize);
     return font;
+}
+
+QImage decodedImage(const Image& image) {
+    QImage picture = QImage::fromData(reinterpret_cast<const uchar*>(image.bytes.data()),
+                                      static_cast<int>(image.bytes.size()));
+    if (picture.isNull()) {
+        throw std::invalid_argument("an image in the document cannot be decoded (" +
+                                    std::to_string(image.bytes.size()) + " bytes)");
+    }
+    return picture;
 }
 
 std::unique_ptr<QTextDocument> textDocumentOf(const Document& document) {

@@ -5,6 +5,7 @@
 // Lengths are in QTextDocument units of 1/96 inch, the unit Qt's ODF writer
 // converts to points.
 
+#include <QImage>
 #include <QTextDocument>
 
 #include <memory>
@@ -30,6 +31,9 @@ inline QString qt(const std::string& text) {
 
 // The Qt alignment of text aligned `align`.
 Qt::Alignment qtAlign(Align align);
+
+// The image's picture; throws std::invalid_argument when it cannot be decoded.
+QImage decodedImage(const Image& image);
 
 // Throws std::logic_error unless a QGuiApplication exists.
 void requireGuiApplication();
