@@ -56,6 +56,7 @@ FakeHub::FakeHub(Reply reply) : reply_(std::move(reply)) {
 
 FakeHub::~FakeHub() {
     server_->stopAll(true);
+    threads_.joinAll();  // as HttpServer::stop: no dispatcher left to a thread
 }
 
 std::vector<HubRequest> FakeHub::requests() const {

@@ -226,6 +226,10 @@ void HttpServer::start() {
 void HttpServer::stop() {
     if (server_) {
         server_->stopAll(true);
+        // A connection accepted just before the stop hands the dispatcher to
+        // a pool thread that has not run yet; destroying the pool then drops
+        // that thread's reference and leaks the dispatcher. Let them finish.
+        threads_->joinAll();
     }
 }
 
