@@ -84,7 +84,7 @@ TEST_F(ExportCommandTest, WritesTheDirectoryAndSaysWhat) {
     EXPECT_TRUE(minutes::test::inOrder(
         minutes::test::pdfWords(dir / "protocol.pdf"),
         {"СЛУШАЛИ: Степанова Ю. С., председателя совета дома", "Член счётной комиссии"}));
-    for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    for (const auto& entry : std::filesystem::directory_iterator(state.path())) {
         EXPECT_EQ(entry.path().string().find(".partial"), std::string::npos) << entry.path();
     }
 }
@@ -109,19 +109,32 @@ TEST_F(ExportCommandTest, RefusesWithoutARequiredDetailAndWritesNothing) {
     EXPECT_NE(err.str().find("--counted-on 26.11.2026: not understood"), std::string::npos);
 }
 
-TEST_F(ExportCommandTest, AFileThatCannotBeWrittenIsNamedAndLeavesNoHalfFiles) {
-    // A directory in the way of results.json's temporary file (root ignores
-    // permissions, so block it this way): every file before it was written.
-    const auto dir = state.path() / "blocked";
-    std::filesystem::create_directories(dir / "results.json.partial");
-    std::ofstream(dir / "results.json.partial" / "keep") << "x";
-    EXPECT_EQ(run(args(dir)), 2);
-    EXPECT_NE(err.str().find("results.json: cannot be written"), std::string::npos) << err.str();
-    std::vector<std::string> left;
-    for (const auto& entry : std::filesystem::directory_iterator(dir)) {
-        left.push_back(entry.path().filename().string());
+TEST_F(ExportCommandTest, ADirectoryThatIsNotEmptyIsRefusedNamedAndLeftAsItWas) {
+    const auto dir = state.path() / "earlier";
+    ASSERT_EQ(run(args(dir)), 0) << err.str();
+    const std::string earlier = minutes::test::readFile(dir / "protocol.pdf");
+    auto again = args(dir);
+    again[15] = "2026-11-27";  // another day: another protocol
+    EXPECT_EQ(run(again), 2);
+    EXPECT_NE(err.str().find(dir.string() + ": exists and is not an empty directory"),
+              std::string::npos)
+        << err.str();
+    EXPECT_EQ(minutes::test::readFile(dir / "protocol.pdf"), earlier);
+    const auto check =
+        minutes::test::run("cd '" + dir.string() + "' && sha256sum -c manifest.sha256 2>&1");
+    EXPECT_EQ(check.status, 0) << check.out;
+    for (const auto& entry : std::filesystem::directory_iterator(state.path())) {
+        EXPECT_EQ(entry.path().filename().string().find(".earlier.partial"), std::string::npos)
+            << entry.path();
     }
-    EXPECT_EQ(left, std::vector<std::string>{"results.json.partial"});
+}
+
+TEST_F(ExportCommandTest, AnOutDirUnderAFileIsNamedAndLeavesNothing) {
+    const auto file = state.path() / "plain-file";
+    std::ofstream(file) << "x";
+    EXPECT_EQ(run(args(file / "export")), 2);
+    EXPECT_NE(err.str().find((file / "export").string()), std::string::npos) << err.str();
+    EXPECT_EQ(minutes::test::readFile(file), "x");
 }
 
 }  // namespace

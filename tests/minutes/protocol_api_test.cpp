@@ -14,10 +14,14 @@
 #include <Poco/StreamCopier.h>
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <fstream>
 #include <random>
+#include <regex>
 #include <sstream>
 
+#include <Poco/DateTimeFormatter.h>
+#include <Poco/Timestamp.h>
 #include "../hub/hub_fixture.h"
 #include "minutes_test_support.h"
 #include "veche/core/bundle_writer.h"
@@ -25,6 +29,7 @@
 #include "veche/hub/app/demo.h"
 #include "veche/hub/recount.h"
 #include "veche/paperwork/typography.h"
+#include "veche/signing/ed25519.h"
 
 namespace veche::hub {
 namespace {
@@ -129,7 +134,7 @@ protected:
         EXPECT_EQ(created.status, 201) << created.body;
         const std::string assembly = object(created.body)->getValue<std::string>("id");
         hub->clock.set(hub->start + 12 * kDay);
-        auto staff = hub->client(Role::Staff);
+        auto clerk = hub->client(Role::Operator);  // the single-entry route is the operator's
         const char* choices[] = {"for", "for", "against", "abstain", "invalid"};
         auto answers = [&] {
             std::string a;
@@ -148,7 +153,7 @@ protected:
             for (int copy = 0; copy < (roll < 5 ? 2 : 1); ++copy) {  // some vote twice
                 ++n;
                 const auto r =
-                    staff.post("/api/v1/assemblies/" + assembly + "/ballots",
+                    clerk.post("/api/v1/assemblies/" + assembly + "/ballots",
                                R"({"id": "p)" + std::to_string(n) + R"(", "voter_id": ")" + voter +
                                    R"(", "cast_at": ")" + hub->dayOffset(11.2 + 0.005 * n) +
                                    R"(", "answers": {)" + answers() + "}}");
@@ -250,6 +255,7 @@ protected:
                                   "Счётная комиссия: Петров",
                                   "общее число голосов",
                                   "Число участников собрания",
+                                  "(список — приложение № 4)",
                                   "Кворум",
                                   "Повестка дня",
                                   "1.",
@@ -260,6 +266,15 @@ protected:
                                   "Место хранения",
                                   "шкаф № 2",
                                   "Приложения",
+                                  "1. Реестр собственников помещений.",
+                                  "2. Сообщение о проведении собрания.",
+                                  "3. Документы, подтверждающие уведомление о проведении собрания",
+                                  "4. Список участников собрания.",
+                                  "5. Доверенности",
+                                  "(перечень заполняется вручную",
+                                  "6. Письменные решения (бюллетени) участников (",
+                                  "указывается вручную).",
+                                  "7. Реестр полученных решений (бюллетеней).",
                                   "Председатель собрания",
                                   "(подпись)",
                                   "Секретарь собрания",
@@ -270,11 +285,25 @@ protected:
                                   "СООБЩЕНИЕ",
                                   "Повестка дня",
                                   "Приложение № 3",
+                                  "Документы, подтверждающие уведомление",
+                                  "Способ",
+                                  "Приложение № 4",
                                   "Список участников собрания",
                                   "Всего участников",
-                                  "Приложение № 4",
+                                  "Приложение № 5",
+                                  "Доверенности",
+                                  "Представитель",
+                                  "Приложение № 6",
+                                  "Письменные решения (бюллетени) участников",
+                                  "Листов",
+                                  "Всего листов",
+                                  "Приложение № 7",
                                   "Реестр полученных решений",
                                   "Всего получено бюллетеней"}));
+        EXPECT_EQ(pdf.find("Подпись"), std::string::npos)
+            << "an absentee meeting has no one to sign";
+        EXPECT_EQ(pdf.find("по способам подачи"), std::string::npos)
+            << "electronic votes do not bind";
     }
 
     static void checkOdt(const std::string& odt) {
@@ -310,6 +339,47 @@ TEST_P(ProtocolApiTest, TheSampleBuildingsProtocolMatchesTheRecountOfItsBundle) 
     EXPECT_EQ(disposition, "attachment; filename=\"protocol-" + id + ".zip\"");
 }
 
+TEST_P(ProtocolApiTest, TheNoticeOnTheKiosksIsInTheProofOfNotification) {
+    std::ostringstream log;
+    ASSERT_TRUE(seedDemo(*hub->hub, VECHE_SAMPLES "/oss-mkd-sadovaya-12", log));
+    const Assembly a = hub->hub->assemblies().front();
+    const EnrolmentCode code = hub->stack->kiosks.issueCode(*a.buildingId);
+    const EnrolledKiosk kiosk = hub->stack->kiosks.enrol(
+        {code.code, signing::KeyPair::generate().publicKeyBase64(), "Подъезд 1", *a.buildingId},
+        "127.0.0.1");
+    const Notice notice = hub->hub->postAssemblyNotice(a.id).notice;
+    hub->clock.advance(5 * kDay);  // a second kiosk, from then on: its own period
+    const EnrolmentCode later = hub->stack->kiosks.issueCode(*a.buildingId);
+    hub->stack->kiosks.enrol(
+        {later.code, signing::KeyPair::generate().publicKeyBase64(), "Подъезд 2", *a.buildingId},
+        "127.0.0.1");
+    const Millis laterFrom = hub->clock.now();
+    hub->clock.advance(8 * kDay);
+    const auto reply = exportOf(a.id);
+    ASSERT_EQ(reply.status, 200) << reply.body;
+    ScratchDir dir;
+    minutes::test::writeAll(minutes::test::unzip(reply.body), dir.path());
+    const auto day = [](Millis t) {
+        return Poco::DateTimeFormatter::format(Poco::Timestamp((t + 180 * 60'000) * 1000),
+                                               "%d.%m.%Y");
+    };
+    const std::string pdf = minutes::test::pdfWords(dir.path() / "protocol.pdf");
+    EXPECT_TRUE(inOrder(
+        pdf, {"3. Документы, подтверждающие уведомление о проведении собрания "
+              "(размещение на терминалах — по данным системы, иные способы "
+              "заполняются вручную).",
+              "Приложение № 3", "Способ уведомления", "1 размещение сообщения", "Приложение № 4"}));
+    // Table cells wrap, so each fact is looked for in the appendix alone.
+    const auto from = pdf.find("Приложение № 3 к протоколу");
+    const std::string annex = pdf.substr(from, pdf.find("Приложение № 4 к протоколу") - from);
+    for (const std::string& fact :
+         {"с " + day(notice.validFrom), day(a.closesAt), std::string("Подъезд 1"),
+          "(" + kiosk.kiosk.id + ")", std::string("Подъезд 2"), "с " + day(laterFrom),
+          std::string("данные системы"), std::string("3 4 5 6 7 8 9")}) {
+        EXPECT_NE(annex.find(fact), std::string::npos) << fact << " in " << annex;
+    }
+}
+
 TEST_P(ProtocolApiTest, RandomBuildingsProtocolsMatchTheRecountOfTheirBundles) {
     for (std::uint32_t seed : {1U, 2U, 3U}) {
         SCOPED_TRACE("seed " + std::to_string(seed));
@@ -317,6 +387,230 @@ TEST_P(ProtocolApiTest, RandomBuildingsProtocolsMatchTheRecountOfTheirBundles) {
         operatorClient = std::make_unique<HttpClient>(hub->client(Role::Operator));
         const std::string id = randomAssembly(seed);
         checkExport(id, exportOf(id));
+    }
+}
+
+// A СНТ's general meeting (members, one vote each), очно-заочное, where kiosk
+// and SMS votes bind: 4 members on paper (one of them twice), 2 at the kiosk,
+// 1 by SMS, of 12.
+TEST_P(ProtocolApiTest, ASntMeetingIsWordedForMembersAndShowsWhereTheVotesCameFrom) {
+    auto& h = *hub->hub;
+    const std::string territory = h.territories().createTerritory("СНТ «Рассвет»").id;
+    std::string members = "member_id,name\n";
+    for (int i = 1; i <= 12; ++i) {
+        members += "m" + std::to_string(i) + ",Член " + std::to_string(i) + "\n";
+    }
+    ASSERT_EQ(
+        operatorClient
+            ->request("PUT", "/api/v1/territories/" + territory + "/members", members, "text/csv")
+            .status,
+        200);
+    const auto created = operatorClient->post(
+        "/api/v1/assemblies",
+        R"({"territory_id": ")" + territory + R"(", "rules": "snt", "form": "mixed",
+            "kind": "annual", "title": "Очередное общее собрание", "initiator": "Правление",
+            "place": "сторожка", "ballot_address": "сторожка", "materials": "сторожка",
+            "electronic_binding": true, "opens_at": ")" +
+            hub->dayOffset(15) + R"(", "closes_at": ")" + hub->dayOffset(25) +
+            R"(", "agenda": [{"id": "1", "title": "Смета", "threshold": "participants_majority"},
+                             {"id": "2", "title": "Взносы", "threshold": "participants_majority"}]})");
+    ASSERT_EQ(created.status, 201) << created.body;
+    const std::string id = object(created.body)->getValue<std::string>("id");
+    hub->clock.set(hub->start + 16 * kDay);
+    const auto vote = [&](const std::string& ballot, const std::string& voter, Channel channel,
+                          core::Choice first, core::Choice second) {
+        Ballot b{ballot,
+                 id,
+                 voter,
+                 channel,
+                 hub->start + 16 * kDay - 1000,
+                 0,
+                 "test",
+                 {{"1", first}, {"2", second}}};
+        EXPECT_EQ(h.submitBallot(b), SubmitOutcome::Stored) << ballot;
+    };
+    using C = core::Choice;
+    for (int i = 1; i <= 4; ++i) {
+        vote("p" + std::to_string(i), "m" + std::to_string(i), Channel::Paper, C::For, C::For);
+    }
+    vote("p5", "m1", Channel::Paper, C::Against, C::Against);  // a repeat: not counted
+    vote("k1", "m6", Channel::Kiosk, C::Against, C::For);
+    vote("k2", "m7", Channel::Kiosk, C::Against, C::For);
+    vote("s1", "m8", Channel::Sms, C::Abstain, C::Against);
+    hub->clock.set(hub->start + 26 * kDay);
+
+    const auto reply = exportOf(id);
+    ASSERT_EQ(reply.status, 200) << reply.body;
+    const auto files = minutes::test::unzip(reply.body);
+    ScratchDir dir;
+    minutes::test::writeAll(files, dir.path());
+    std::ostringstream recounted, problems;
+    ASSERT_EQ(recount(dir.path(), recounted, problems), kRecountOk) << problems.str();
+    EXPECT_EQ(files.at("results.json"), recounted.str());
+    const std::string pdf = minutes::test::pdfWords(dir.path() / "protocol.pdf");
+    const std::string none = " 0 чел.";
+    EXPECT_TRUE(inOrder(
+        pdf, {"ПРОТОКОЛ № ",
+              "очередного общего собрания членов садоводческого (огороднического) "
+              "некоммерческого товарищества",
+              "территория: СНТ «Рассвет», проводимого в форме очно-заочного голосования",
+              "Общее число голосов (членов товарищества, один голос у каждого): 12 чел.",
+              "Число участников собрания: 7 (список — приложение № 4); число их голосов: 7 чел.",
+              "Кворум имеется. Собрание правомочно",
+              "1. Смета",
+              "«за» 4 чел.",
+              "«против» 2 чел.",
+              "В том числе по способам подачи",
+              "письменные решения 4 чел." + none + none + none,
+              "терминал" + none + " 2 чел." + none + none,
+              "SMS" + none + none + " 1 чел." + none,
+              "всего 4 чел. 2 чел. 1 чел." + none,
+              "более половины голосов участников собрания",
+              "2. Взносы",
+              "В том числе по способам подачи",
+              "письменные решения 4 чел." + none,
+              "терминал 2 чел." + none,
+              "SMS" + none + " 1 чел.",
+              "всего 6 чел. 1 чел.",
+              "1. Реестр членов товарищества.",
+              "4. Список участников собрания с подписями присутствовавших.",
+              "6. Письменные решения (бюллетени) участников (5 шт.;",
+              "Председатель собрания",
+              "Приложение № 1",
+              "Реестр членов товарищества",
+              "Член товарищества",
+              "Приложение № 4",
+              "Подпись",
+              "Член 1",
+              "Приложение № 6",
+              "получено: 5, из них учтено: 4",
+              "нет (повторный)",
+              "Приложение № 7"}));
+    for (const char* owners : {"собственник", "Собственник", "м²", "годового", "ЖК РФ", "чел.."}) {
+        EXPECT_EQ(pdf.find(owners), std::string::npos) << owners;
+    }
+}
+
+// Hundredths of m² in "3 592,96" or "3592.96".
+long long hundredths(const std::string& text) {
+    std::string digits;
+    for (char c : text) {
+        if (std::isdigit(static_cast<unsigned char>(c)) != 0) {
+            digits += c;
+        }
+    }
+    return std::stoll(digits);
+}
+
+// The owners of each joint holding in a registry.csv of randomBuilding.
+std::vector<std::vector<std::string>> jointOwners(const std::string& csv) {
+    std::map<std::string, std::vector<std::string>> byLabel;
+    const std::regex row(R"(,(o\d+),"[^"]*",[^,]*,"[^"]*",(J\d+))");
+    for (auto it = std::sregex_iterator(csv.begin(), csv.end(), row); it != std::sregex_iterator();
+         ++it) {
+        byLabel[(*it)[2]].push_back((*it)[1]);
+    }
+    std::vector<std::vector<std::string>> joint;
+    for (auto& [label, owners] : byLabel) {
+        joint.push_back(std::move(owners));
+    }
+    return joint;
+}
+
+// An owners' meeting of a hub declared a regional system, where kiosk votes
+// bind: a third of the owners vote on paper, a third at the kiosk, and of
+// each joint holding one spouse on paper and the other at the kiosk. Each
+// item's channel rows add up to its total, which is the recount's.
+TEST_P(ProtocolApiTest, BindingKioskVotesAreShownByChannelAndAddUpToTheRecount) {
+    HubSettings regional;
+    regional.regionalSystem = true;
+    hub = std::make_unique<testing::HubFixture>(regional, GetParam());
+    operatorClient = std::make_unique<HttpClient>(hub->client(Role::Operator));
+    auto& h = *hub->hub;
+    const auto building = minutes::test::randomBuilding(7, 40);
+    const auto joint = jointOwners(building.registryCsv);
+    ASSERT_FALSE(joint.empty());
+    const std::string territory = h.territories().createTerritory("ТОС").id;
+    const std::string house = h.territories().createBuilding(territory, "ул. Лесная, д. 9")->id;
+    ASSERT_EQ(operatorClient
+                  ->request("PUT", "/api/v1/buildings/" + house + "/registry", building.registryCsv,
+                            "text/csv")
+                  .status,
+              200);
+    const auto created = operatorClient->post(
+        "/api/v1/assemblies",
+        R"({"territory_id": ")" + territory + R"(", "building_id": ")" + house +
+            R"(", "rules": "oss-mkd", "form": "absentee", "title": "Собрание",
+            "initiator": "Лесной А. А.", "ballot_address": "кв. 1", "materials": "кв. 1",
+            "electronic_binding": true, "opens_at": ")" +
+            hub->dayOffset(11) + R"(", "closes_at": ")" + hub->dayOffset(25) +
+            R"(", "agenda": [{"id": "1", "title": "Ремонт", "threshold": "participants_majority"},
+                             {"id": "2", "title": "Уборка", "threshold": "all_majority"}]})");
+    ASSERT_EQ(created.status, 201) << created.body;
+    const std::string id = object(created.body)->getValue<std::string>("id");
+    hub->clock.set(hub->start + 12 * kDay);
+    std::map<std::string, Channel> channels;
+    for (std::size_t i = 0; i < building.ownerIds.size(); ++i) {
+        if (i % 3 != 2) {
+            channels[building.ownerIds[i]] = i % 3 == 0 ? Channel::Paper : Channel::Kiosk;
+        }
+    }
+    for (const auto& spouses : joint) {
+        channels[spouses.front()] = Channel::Paper;
+        channels[spouses.back()] = Channel::Kiosk;
+    }
+    const core::Choice choices[] = {core::Choice::For, core::Choice::Against, core::Choice::Abstain,
+                                    core::Choice::For};
+    int n = 0;
+    for (const auto& [voter, channel] : channels) {
+        ++n;
+        Ballot b{"b" + std::to_string(n),
+                 id,
+                 voter,
+                 channel,
+                 hub->start + 12 * kDay,
+                 0,
+                 "test",
+                 {{"1", choices[n % 4]}, {"2", choices[(n / 2) % 4]}}};
+        ASSERT_EQ(h.submitBallot(b), SubmitOutcome::Stored);
+    }
+    hub->clock.set(hub->start + 26 * kDay);
+
+    const auto files = minutes::test::unzip(exportOf(id).body);
+    ScratchDir dir;
+    minutes::test::writeAll(files, dir.path());
+    std::ostringstream recounted, problems;
+    ASSERT_EQ(recount(dir.path(), recounted, problems), kRecountOk) << problems.str();
+    const auto items = object(recounted.str())->getArray("items");
+    const std::string pdf = minutes::test::pdfWords(dir.path() / "protocol.pdf");
+    const std::string amount = R"(((?:\d+ )*\d+,\d\d) м² ?)";
+    std::size_t at = 0;
+    for (unsigned i = 0; i < items->size(); ++i) {
+        SCOPED_TRACE("item " + std::to_string(i + 1));
+        at = pdf.find("В том числе по способам подачи решений:", at);
+        ASSERT_NE(at, std::string::npos);
+        const std::string table = pdf.substr(at, pdf.find("«За» —", at) - at);
+        ++at;
+        long long sums[4] = {0, 0, 0, 0};
+        for (const std::string label : {"письменные", "терминал", "разными", "всего"}) {
+            std::smatch row;
+            ASSERT_TRUE(std::regex_search(
+                table, row, std::regex(label + "[^0-9]*" + amount + amount + amount + amount)))
+                << label << " in " << table;
+            for (int k = 0; k < 4; ++k) {
+                const long long value = hundredths(row[static_cast<std::size_t>(k) + 1]);
+                if (label == "всего") {
+                    EXPECT_EQ(value, sums[k]) << label << " column " << k;
+                } else {
+                    sums[k] += value;
+                }
+            }
+        }
+        const auto item = items->getObject(i);
+        const char* keys[] = {"for", "against", "abstain", "invalid"};
+        for (int k = 0; k < 4; ++k) {
+            EXPECT_EQ(sums[k], hundredths(item->getValue<std::string>(keys[k]))) << keys[k];
+        }
     }
 }
 

@@ -1,5 +1,6 @@
 #include "appendices.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -18,6 +19,11 @@ bool isRegistry(const MeetingRecord& r) {
     return r.binding.registry.has_value();
 }
 
+// LAW.md §7 (266/пр): those present at an in-person meeting sign its list.
+bool signedByThosePresent(const MeetingRecord& r) {
+    return r.facts.form != MeetingForm::Absentee;
+}
+
 // Voter id -> name, from the registry or the members list.
 std::map<std::string, std::string> namesOf(const core::Meeting& m) {
     std::map<std::string, std::string> names;
@@ -29,15 +35,6 @@ std::map<std::string, std::string> namesOf(const core::Meeting& m) {
 
 core::Fraction votesOf(const core::Registry& reg, const core::Holding& h) {
     return core::Fraction(reg.premises[h.premises].areaHundredths, 100) * h.share;
-}
-
-void startAppendix(paperwork::Document& d, int number, const MeetingRecord& r) {
-    d.blocks.push_back(paperwork::PageBreak{});
-    d.blocks.push_back(para("Приложение № " + std::to_string(number) + "\nк протоколу № " +
-                                r.details.number + " от " +
-                                paperwork::formatDate(r.details.countedOn),
-                            false, Align::Right));
-    d.blocks.push_back(heading(appendixTitle(number, r), 1));
 }
 
 void addRegistry(paperwork::Document& d, const core::Registry& reg) {
@@ -68,12 +65,13 @@ void addRegistry(paperwork::Document& d, const core::Registry& reg) {
     d.blocks.push_back(std::move(t));
 }
 
-void addMembers(paperwork::Document& d, const std::string& csv) {
+void addMembers(paperwork::Document& d, const std::string& csv, core::RuleSet rules) {
     core::Problems problems;
     paperwork::Table t;
     t.columnWidths = {8, 70, 22};
     t.columnAligns = {Align::Right, Align::Left, Align::Left};
-    t.rows.push_back({"№", "Фамилия, имя, отчество", "Идентификатор"});
+    t.rows.push_back(
+        {"№", wording::termsOf(rules).voter + " (фамилия, имя, отчество)", "Идентификатор"});
     int n = 0;
     for (const core::Member& member : core::readMembers(csv, problems)) {
         t.rows.push_back({std::to_string(++n), paperwork::typeset(member.name), member.id});
@@ -101,10 +99,19 @@ void addParticipants(paperwork::Document& d, const MeetingRecord& r, const Count
     }
     paperwork::Table t;
     const bool area = isRegistry(r);
+    const bool signs = signedByThosePresent(r);
     t.columnWidths = area ? std::vector<double>{8, 47, 25, 20} : std::vector<double>{8, 70, 22};
-    t.columnAligns = {Align::Right, Align::Left, Align::Left, Align::Right};
-    t.rows.push_back(area ? std::vector<std::string>{"№", "Собственник", "Помещения", "Голосов, м²"}
-                          : std::vector<std::string>{"№", "Участник", "Идентификатор"});
+    t.columnAligns = area ? std::vector<Align>{Align::Right, Align::Left, Align::Left, Align::Right}
+                          : std::vector<Align>{Align::Right, Align::Left, Align::Left};
+    t.rows.push_back(
+        area ? std::vector<std::string>{"№", "Собственник", "Помещения", "Голосов, м²"}
+             : std::vector<std::string>{"№", wording::termsOf(rules).voter, "Идентификатор"});
+    if (signs) {
+        t.columnWidths =
+            area ? std::vector<double>{7, 38, 19, 16, 20} : std::vector<double>{8, 46, 24, 22};
+        t.columnAligns.push_back(Align::Left);
+        t.rows.front().push_back("Подпись");
+    }
     int n = 0;
     for (std::size_t v = 0; v < m.ballots.voterCount(); ++v) {
         if (!m.ballots.participated(v)) {
@@ -125,57 +132,86 @@ void addParticipants(paperwork::Document& d, const MeetingRecord& r, const Count
         } else {
             row.push_back(id);
         }
+        if (signs) {
+            row.emplace_back();
+        }
         t.rows.push_back(std::move(row));
     }
-    d.blocks.push_back(para("Всего участников: " + std::to_string(n) +
-                            "; их голосов (совместная собственность учтена один раз): " +
-                            wording::amount(c.result.participating, rules) + "."));
-    d.blocks.push_back(std::move(t));
-}
-
-void addReceived(paperwork::Document& d, const MeetingRecord& r,
-                 const std::map<std::string, std::string>& names) {
-    paperwork::Table t;
-    t.columnWidths = {5, 17, 22, 17, 15, 24};
-    t.columnAligns = {Align::Right, Align::Left, Align::Left,
-                      Align::Left,  Align::Left, Align::Left};
-    t.rows.push_back({"№", "Бюллетень", "Голосующий", "Способ", "Подан", "Учёт"});
-    int n = 0;
-    for (const ReceivedBallot& b : r.received) {
-        const auto name = names.find(b.voterId);
-        t.rows.push_back({std::to_string(++n), b.id,
-                          paperwork::typeset(name != names.end() ? name->second : b.voterId),
-                          wording::channelOf(b.channel),
-                          wording::localDateTime(b.castAt, r.facts.utcOffsetMinutes),
-                          paperwork::typeset(wording::statusOf(b.status))});
+    d.blocks.push_back(para("Всего участников: " + std::to_string(n) + "; их голосов" +
+                            (area ? " (совместная собственность учтена один раз)" : "") + ": " +
+                            wording::withPeriod(wording::amount(c.result.participating, rules))));
+    if (signs) {
+        d.blocks.push_back(para(r.facts.form == MeetingForm::InPerson
+                                    ? "Присутствовавшие участники расписываются в графе «Подпись»."
+                                    : "В графе «Подпись» расписываются участники, присутствовавшие "
+                                      "на очном обсуждении; у проголосовавших заочно — прочерк."));
     }
-    std::map<ReceivedBallot::Status, int> by;
-    for (const ReceivedBallot& b : r.received) {
-        ++by[b.status];
-    }
-    using S = ReceivedBallot::Status;
-    d.blocks.push_back(
-        para("Всего получено бюллетеней: " + std::to_string(n) +
-             "; учтено: " + std::to_string(by[S::Counted]) + "; учтено отдельно (совещательно): " +
-             std::to_string(by[S::CountedConsultative]) + "; не учтено как повторные: " +
-             std::to_string(by[S::Repeat] + by[S::RepeatConsultative]) + "."));
     d.blocks.push_back(std::move(t));
 }
 
 }  // namespace
 
-std::string appendixTitle(int number, const MeetingRecord& r) {
-    switch (number) {
-        case 1:
-            return isRegistry(r) ? "Реестр собственников помещений" : "Список членов (голосующих)";
-        case 2:
-            return "Сообщение о проведении собрания";
-        case 3:
-            return "Список участников собрания";
-        case 4:
+std::vector<Appendix> appendicesOf(const MeetingRecord& r) {
+    std::vector<Appendix> list{Appendix::Voters, Appendix::Notice, Appendix::Notification,
+                               Appendix::Participants, Appendix::Proxies};
+    if (paperBallots(r).first > 0) {
+        list.push_back(Appendix::WrittenDecisions);
+    }
+    list.push_back(Appendix::Received);
+    return list;
+}
+
+int numberOf(Appendix appendix, const MeetingRecord& r) {
+    const std::vector<Appendix> list = appendicesOf(r);
+    return static_cast<int>(std::find(list.begin(), list.end(), appendix) - list.begin()) + 1;
+}
+
+std::string appendixTitle(Appendix appendix, const MeetingRecord& r, core::RuleSet rules) {
+    const wording::Terms& terms = wording::termsOf(rules);
+    switch (appendix) {
+        case Appendix::Voters:
+            return isRegistry(r) ? "Реестр собственников помещений" : terms.votersList;
+        case Appendix::Notice:
+            return "Сообщение о проведении " + terms.meeting;
+        case Appendix::Notification:
+            return "Документы, подтверждающие уведомление о проведении " + terms.meeting;
+        case Appendix::Participants:
+            return "Список участников " + terms.meeting +
+                   (signedByThosePresent(r) ? " с подписями присутствовавших" : "");
+        case Appendix::Proxies:
+            return "Доверенности (иные документы), удостоверяющие полномочия представителей";
+        case Appendix::WrittenDecisions:
+            return "Письменные решения (бюллетени) участников";
+        case Appendix::Received:
             return "Реестр полученных решений (бюллетеней)";
     }
     return "";
+}
+
+std::string appendixNote(Appendix appendix, const MeetingRecord& r) {
+    switch (appendix) {
+        case Appendix::Notification:
+            return r.noticePosting ? "размещение на терминалах — по данным системы, иные способы "
+                                     "заполняются вручную"
+                                   : "заполняется вручную";
+        case Appendix::Proxies:
+            return "перечень заполняется вручную: система не ведёт сведений о представителях";
+        case Appendix::WrittenDecisions:
+            return paperwork::formatInteger(paperBallots(r).first) +
+                   " шт.; число листов каждого указывается вручную";
+        default:
+            return "";
+    }
+}
+
+void startAppendix(paperwork::Document& d, Appendix appendix, const MeetingRecord& r,
+                   core::RuleSet rules) {
+    d.blocks.push_back(paperwork::PageBreak{});
+    d.blocks.push_back(para("Приложение № " + std::to_string(numberOf(appendix, r)) +
+                                "\nк протоколу № " + r.details.number + " от " +
+                                paperwork::formatDate(r.details.countedOn),
+                            false, Align::Right));
+    d.blocks.push_back(heading(appendixTitle(appendix, r, rules), 1));
 }
 
 void addAppendices(paperwork::Document& d, const MeetingRecord& r, const Count& c) {
@@ -186,18 +222,34 @@ void addAppendices(paperwork::Document& d, const MeetingRecord& r, const Count& 
             names[m.id] = m.name;
         }
     }
-    startAppendix(d, 1, r);
-    if (isRegistry(r)) {
-        addRegistry(d, c.meeting.registry);
-    } else {
-        addMembers(d, *r.binding.members);
+    const core::RuleSet rules = c.result.rules;
+    for (const Appendix appendix : appendicesOf(r)) {
+        startAppendix(d, appendix, r, rules);
+        switch (appendix) {
+            case Appendix::Voters:
+                isRegistry(r) ? addRegistry(d, c.meeting.registry)
+                              : addMembers(d, *r.binding.members, rules);
+                break;
+            case Appendix::Notice:
+                addNotice(d, r);
+                break;
+            case Appendix::Notification:
+                addNotification(d, r);
+                break;
+            case Appendix::Participants:
+                addParticipants(d, r, c, names);
+                break;
+            case Appendix::Proxies:
+                addProxies(d);
+                break;
+            case Appendix::WrittenDecisions:
+                addWrittenDecisions(d, r, names);
+                break;
+            case Appendix::Received:
+                addReceived(d, r, names);
+                break;
+        }
     }
-    startAppendix(d, 2, r);
-    addNotice(d, r);
-    startAppendix(d, 3, r);
-    addParticipants(d, r, c, names);
-    startAppendix(d, 4, r);
-    addReceived(d, r, names);
 }
 
 }  // namespace veche::minutes

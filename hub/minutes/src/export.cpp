@@ -1,7 +1,9 @@
 #include "veche/minutes/export.h"
 
+#include <cstdio>
 #include <fstream>
 #include <optional>
+#include <random>
 #include <stdexcept>
 #include <system_error>
 
@@ -25,14 +27,89 @@ void addBundle(std::vector<ExportFile>& files, const core::BundleFiles& bundle,
     add(bundle.ballots, "ballots.csv");
 }
 
-// Writes `bytes` to `path`; throws naming `name` when it cannot.
-void writeFile(const std::filesystem::path& path, const std::string& bytes,
-               const std::string& name) {
+// Writes `bytes` to `path`; throws naming `name` and `dir` when it cannot.
+void writeFile(const std::filesystem::path& path, const std::string& bytes, const std::string& name,
+               const std::filesystem::path& dir) {
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     out.close();
     if (!out) {
-        throw std::runtime_error(name + ": cannot be written to " + path.parent_path().string());
+        throw std::runtime_error(name + ": cannot be written to " + dir.string());
+    }
+}
+
+// `dir` made absolute, without a trailing separator.
+std::filesystem::path targetOf(const std::filesystem::path& dir) {
+    std::filesystem::path target = std::filesystem::absolute(dir).lexically_normal();
+    return target.has_filename() ? target : target.parent_path();
+}
+
+// Throws naming `target` unless it is missing or an empty directory.
+void checkFresh(const std::filesystem::path& target) {
+    std::error_code ec;
+    const auto status = std::filesystem::symlink_status(target, ec);
+    if (!std::filesystem::exists(status)) {
+        return;
+    }
+    if (!std::filesystem::is_directory(status) || !std::filesystem::is_empty(target, ec)) {
+        throw std::runtime_error(target.string() +
+                                 ": exists and is not an empty directory; export into a new one");
+    }
+}
+
+// Creates the missing ancestors of `path`; returns those it made, outermost first.
+std::vector<std::filesystem::path> makeParents(const std::filesystem::path& path) {
+    std::vector<std::filesystem::path> missing;
+    for (auto p = path; !p.empty() && !std::filesystem::exists(p) && p != p.parent_path();
+         p = p.parent_path()) {
+        missing.insert(missing.begin(), p);
+    }
+    std::vector<std::filesystem::path> made;
+    for (const auto& p : missing) {
+        std::error_code ec;
+        if (!std::filesystem::create_directory(p, ec) && ec) {
+            for (auto it = made.rbegin(); it != made.rend(); ++it) {
+                std::filesystem::remove(*it, ec);
+            }
+            throw std::runtime_error(p.string() + ": cannot be created: " + ec.message());
+        }
+        made.push_back(p);
+    }
+    return made;
+}
+
+// A new directory ".NAME.partial-XXXXXXXX" next to `target`.
+std::filesystem::path makeStaging(const std::filesystem::path& target) {
+    std::random_device random;
+    for (int attempt = 0; attempt < 16; ++attempt) {
+        char suffix[16];
+        std::snprintf(suffix, sizeof suffix, "%08x", static_cast<unsigned>(random()));
+        const auto staging =
+            target.parent_path() / ("." + target.filename().string() + ".partial-" + suffix);
+        std::error_code ec;
+        if (std::filesystem::create_directory(staging, ec)) {
+            return staging;
+        }
+        if (ec) {
+            throw std::runtime_error(target.string() + ": cannot be written (" + staging.string() +
+                                     "): " + ec.message());
+        }
+    }
+    throw std::runtime_error(target.string() + ": no free name for a temporary directory");
+}
+
+// Writes every file under `staging`; throws naming the file.
+void writeAll(const std::vector<ExportFile>& files, const std::filesystem::path& staging,
+              const std::filesystem::path& target) {
+    for (const ExportFile& f : files) {
+        const std::filesystem::path path = staging / std::filesystem::path(f.path);
+        std::error_code ec;
+        std::filesystem::create_directories(path.parent_path(), ec);
+        if (ec) {
+            throw std::runtime_error(f.path + ": cannot be written to " + target.string() + ": " +
+                                     ec.message());
+        }
+        writeFile(path, f.bytes, f.path, target);
     }
 }
 
@@ -68,40 +145,30 @@ std::string manifestOf(const std::vector<ExportFile>& files) {
     return manifest;
 }
 
+void checkExportDirectory(const std::filesystem::path& dir) {
+    checkFresh(targetOf(dir));
+}
+
 void writeExport(const std::vector<ExportFile>& files, const std::filesystem::path& dir) {
-    namespace fs = std::filesystem;
-    std::error_code ec;
-    fs::create_directories(dir, ec);
-    if (ec) {
-        throw std::runtime_error(dir.string() + ": cannot be created: " + ec.message());
-    }
-    std::vector<std::pair<fs::path, fs::path>> staged;  // temporary -> final
-    std::vector<fs::path> madeDirs;
+    const std::filesystem::path target = targetOf(dir);
+    checkFresh(target);
+    const std::vector<std::filesystem::path> made = makeParents(target.parent_path());
+    std::filesystem::path staging;
     try {
-        for (const ExportFile& f : files) {
-            const fs::path target = dir / fs::path(f.path);
-            if (!fs::exists(target.parent_path())) {
-                fs::create_directories(target.parent_path());
-                madeDirs.push_back(target.parent_path());
-            }
-            fs::path temp = target;
-            temp += ".partial";
-            staged.emplace_back(temp, target);
-            writeFile(temp, f.bytes, f.path);
+        staging = makeStaging(target);
+        writeAll(files, staging, target);
+        std::error_code ec;
+        std::filesystem::rename(staging, target, ec);  // replaces an empty directory
+        if (ec) {
+            throw std::runtime_error(target.string() + ": cannot be put in place: " + ec.message());
         }
-        for (const auto& [temp, target] : staged) {
-            fs::rename(temp, target);
+    } catch (...) {
+        std::error_code ec;
+        if (!staging.empty()) {
+            std::filesystem::remove_all(staging, ec);
         }
-    } catch (const std::exception& e) {
-        for (const auto& [temp, target] : staged) {
-            fs::remove(temp, ec);
-        }
-        for (const fs::path& made : madeDirs) {
-            fs::remove(made, ec);  // only when empty
-        }
-        if (dynamic_cast<const fs::filesystem_error*>(&e) != nullptr) {
-            throw std::runtime_error(std::string("export to ") + dir.string() +
-                                     " failed: " + e.what());
+        for (auto it = made.rbegin(); it != made.rend(); ++it) {
+            std::filesystem::remove(*it, ec);  // only when empty
         }
         throw;
     }

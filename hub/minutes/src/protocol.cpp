@@ -6,6 +6,7 @@
 
 #include "appendices.h"
 #include "blocks.h"
+#include "channels.h"
 #include "wording.h"
 
 namespace veche::minutes {
@@ -25,17 +26,16 @@ std::size_t participants(const core::Meeting& meeting) {
 }
 
 std::string titleOf(const MeetingRecord& r, core::RuleSet rules) {
-    const std::string kind = rules == core::RuleSet::Poll
-                                 ? ""
-                                 : (r.facts.extraordinary ? "внеочередного " : "годового ");
-    return "ПРОТОКОЛ № " + r.details.number + "\n" + kind + wording::bodyOf(rules);
+    const wording::Terms& terms = wording::termsOf(rules);
+    const std::string& kind = r.facts.extraordinary ? terms.extraordinary : terms.regular;
+    return "ПРОТОКОЛ № " + r.details.number + "\n" + (kind.empty() ? "" : kind + " ") + terms.body;
 }
 
-void addHeader(Document& d, const MeetingRecord& r) {
+void addHeader(Document& d, const MeetingRecord& r, core::RuleSet rules) {
     const MeetingFacts& f = r.facts;
-    d.blocks.push_back(
-        para("по адресу: " + f.address + ", проводимого в форме " + wording::formOf(f.form), false,
-             Align::Center));
+    d.blocks.push_back(para((rules == core::RuleSet::OssMkd ? "по адресу: " : "территория: ") +
+                                f.address + ", проводимого в форме " + wording::formOf(f.form),
+                            false, Align::Center));
     d.blocks.push_back(para("Дата протокола (дата подсчёта голосов): " +
                             paperwork::formatDate(r.details.countedOn)));
     d.blocks.push_back(para("Место проведения: " + r.details.place + "."));
@@ -55,44 +55,52 @@ std::string quorumText(const core::TallyResult& t) {
     if (t.consultative) {
         return "Опрос носит совещательный характер; кворум не требуется.";
     }
-    return t.quorum ? "Кворум имеется. Собрание правомочно принимать решения по вопросам "
-                      "повестки дня."
-                    : "Кворум отсутствует. Собрание неправомочно, решения не приняты.";
+    const wording::Terms& terms = wording::termsOf(t.rules);
+    return t.quorum ? "Кворум имеется. " + terms.competent +
+                          " принимать решения по вопросам повестки дня."
+                    : "Кворум отсутствует. " + terms.incompetent + ", решения не приняты.";
+}
+
+std::string allVotesText(const core::TallyResult& t) {
+    const core::RuleSet rules = t.rules;
+    if (core::weighsByArea(rules)) {
+        return "Общая площадь жилых и нежилых помещений в доме: " +
+               wording::amount(t.total, rules) +
+               "; общее число голосов собственников помещений: " + wording::amount(t.total, rules) +
+               " (один голос — один квадратный метр площади помещения, пропорционально доле).";
+    }
+    return "Общее число голосов (" + wording::termsOf(rules).voters +
+           ", один голос у каждого): " + wording::withPeriod(wording::amount(t.total, rules));
 }
 
 void addIntroduction(Document& d, const MeetingRecord& r, const Count& c) {
     const ProtocolDetails& p = r.details;
     const core::TallyResult& t = c.result;
+    const std::string& of = wording::termsOf(t.rules).meeting;
     d.blocks.push_back(heading("Вводная часть"));
-    d.blocks.push_back(para("Инициатор собрания: " + r.facts.initiator +
+    d.blocks.push_back(para("Инициатор " + of + ": " + r.facts.initiator +
                             (p.initiatorDetails.empty() ? "" : " (" + p.initiatorDetails + ")") +
                             "."));
-    d.blocks.push_back(para("Председатель собрания: " + p.chair + "."));
-    d.blocks.push_back(para("Секретарь собрания: " + p.secretary + "."));
+    d.blocks.push_back(para("Председатель " + of + ": " + p.chair + "."));
+    d.blocks.push_back(para("Секретарь " + of + ": " + p.secretary + "."));
     std::string counters;
     for (const std::string& name : p.counters) {
         counters += (counters.empty() ? "" : ", ") + name;
     }
     d.blocks.push_back(para(counters.empty() ? "Счётная комиссия не избиралась; голоса подсчитал "
-                                               "инициатор собрания."
+                                               "инициатор " +
+                                                   of + "."
                                              : "Счётная комиссия: " + counters + "."));
     if (!p.invited.empty()) {
         d.blocks.push_back(para("Приглашённые лица: " + p.invited + "."));
     }
     const core::RuleSet rules = t.rules;
-    if (core::weighsByArea(rules)) {
-        d.blocks.push_back(para(
-            "Общая площадь жилых и нежилых помещений в доме: " + wording::amount(t.total, rules) +
-            "; общее число голосов собственников помещений: " + wording::amount(t.total, rules) +
-            " (один голос — один квадратный метр площади помещения, пропорционально доле)."));
-    } else {
-        d.blocks.push_back(para("Общее число голосов: " + wording::amount(t.total, rules) + "."));
-    }
+    d.blocks.push_back(para(allVotesText(t)));
     d.blocks.push_back(para(
-        "Число участников собрания: " + std::to_string(participants(c.meeting)) +
-        " (список — приложение № 3); число их голосов: " + wording::amount(t.participating, rules) +
-        ", что составляет " + wording::percent(t.participating, t.total) +
-        " от общего числа голосов."));
+        "Число участников " + of + ": " + std::to_string(participants(c.meeting)) +
+        " (список — приложение № " + std::to_string(numberOf(Appendix::Participants, r)) +
+        "); число их голосов: " + wording::amount(t.participating, rules) + ", что составляет " +
+        wording::percent(t.participating, t.total) + " от общего числа голосов."));
     d.blocks.push_back(para(quorumText(t), true));
 }
 
@@ -122,9 +130,9 @@ paperwork::Table resultTable(const core::ItemResult& item, const core::TallyResu
 
 std::string decisionText(const core::AgendaItem& item, const core::ItemResult& r,
                          const core::TallyResult& t) {
-    std::string text =
-        "«За» — " + wording::percent(r.forVotes, t.total) +
-        " от общего числа голосов. Требуется: " + wording::thresholdOf(item.threshold) + ". ";
+    std::string text = "«За» — " + wording::percent(r.forVotes, t.total) +
+                       " от общего числа голосов. Требуется: " +
+                       wording::thresholdOf(item.threshold, wording::termsOf(t.rules)) + ". ";
     if (t.consultative) {
         return text + "Результат носит совещательный характер.";
     }
@@ -137,6 +145,8 @@ std::string decisionText(const core::AgendaItem& item, const core::ItemResult& r
 void addItems(Document& d, const MeetingRecord& r, const Count& c) {
     d.blocks.push_back(heading("Рассмотрение вопросов повестки дня"));
     const core::Agenda& agenda = c.meeting.agenda;
+    const std::vector<ChannelCount> channels =
+        r.facts.electronicBinding ? countByChannel(r, c) : std::vector<ChannelCount>{};
     for (std::size_t i = 0; i < agenda.items.size(); ++i) {
         const core::AgendaItem& item = agenda.items[i];
         d.blocks.push_back(
@@ -144,9 +154,10 @@ void addItems(Document& d, const MeetingRecord& r, const Count& c) {
         const auto heard = r.details.heard.find(item.id);
         d.blocks.push_back(
             para("СЛУШАЛИ: " +
-                 (heard != r.details.heard.end() ? heard->second
-                                                 : "инициатора собрания " + r.facts.initiator +
-                                                       " по вопросу \"" + item.title + "\"") +
+                 (heard != r.details.heard.end()
+                      ? heard->second
+                      : "инициатора " + wording::termsOf(c.result.rules).meeting + " " +
+                            r.facts.initiator + " по вопросу \"" + item.title + "\"") +
                  "."));
         const auto proposed = r.details.proposed.find(item.id);
         d.blocks.push_back(
@@ -154,6 +165,10 @@ void addItems(Document& d, const MeetingRecord& r, const Count& c) {
                  (proposed != r.details.proposed.end() ? proposed->second : item.title) + "."));
         d.blocks.push_back(para("РЕШИЛИ (ПОСТАНОВИЛИ): голосовали", true, Align::Left));
         d.blocks.push_back(resultTable(c.result.items[i], c.result));
+        if (!channels.empty()) {
+            d.blocks.push_back(para("В том числе по способам подачи решений:"));
+            d.blocks.push_back(channelTable(channels, i, c.result));
+        }
         d.blocks.push_back(para(decisionText(item, c.result.items[i], c.result)));
     }
 }
@@ -162,10 +177,13 @@ void addConsultative(Document& d, const Count& c) {
     const core::TallyResult& t = c.result;
     d.blocks.push_back(heading("Электронное голосование (совещательно)"));
     d.blocks.push_back(
-        para("Голоса, поданные через терминал, USSD и SMS, решениями собственников не являются "
-             "(ст. 47.1 ЖК РФ), в подсчёт выше не входят и приводятся для сведения, совещательно. "
-             "Участвовали: " +
-             wording::amount(t.participating, t.rules) + " (" +
+        para(std::string(t.rules == core::RuleSet::OssMkd
+                             ? "Голоса, поданные через терминал, USSD и SMS, решениями "
+                               "собственников не являются (ст. 47.1 ЖК РФ), в подсчёт выше не "
+                               "входят и приводятся для сведения, совещательно. "
+                             : "Голоса, поданные через терминал, USSD и SMS, в подсчёт выше не "
+                               "входят и приводятся для сведения, совещательно. ") +
+             "Участвовали: " + wording::amount(t.participating, t.rules) + " (" +
              wording::percent(t.participating, t.total) + " от общего числа голосов)."));
     paperwork::Table table;
     table.columnWidths = {10, 22, 22, 24, 22};
@@ -182,20 +200,32 @@ void addConsultative(Document& d, const Count& c) {
     d.blocks.push_back(std::move(table));
 }
 
-void addClosing(Document& d, const MeetingRecord& r) {
+// The list of appendices: exactly those attached, numbered in order.
+std::string appendixList(const MeetingRecord& r, core::RuleSet rules) {
+    std::string list;
+    int n = 0;
+    for (const Appendix appendix : appendicesOf(r)) {
+        const std::string note = appendixNote(appendix, r);
+        list += (list.empty() ? "" : "\n") + std::to_string(++n) + ". " +
+                appendixTitle(appendix, r, rules) + (note.empty() ? "" : " (" + note + ")") + ".";
+    }
+    return list;
+}
+
+void addClosing(Document& d, const MeetingRecord& r, core::RuleSet rules) {
+    const std::string& of = wording::termsOf(rules).meeting;
     d.blocks.push_back(heading("Место хранения"));
     d.blocks.push_back(
         para("Протокол и решения (бюллетени) участников хранятся: " + r.details.storage + "."));
     d.blocks.push_back(heading("Приложения"));
-    d.blocks.push_back(para("1. " + appendixTitle(1, r) + ".\n2. " + appendixTitle(2, r) +
-                            ".\n3. " + appendixTitle(3, r) + ".\n4. " + appendixTitle(4, r) + "."));
-    d.blocks.push_back(paperwork::Signature{"Председатель собрания", r.details.chair});
-    d.blocks.push_back(paperwork::Signature{"Секретарь собрания", r.details.secretary});
+    d.blocks.push_back(para(appendixList(r, rules)));
+    d.blocks.push_back(paperwork::Signature{"Председатель " + of, r.details.chair});
+    d.blocks.push_back(paperwork::Signature{"Секретарь " + of, r.details.secretary});
     for (const std::string& name : r.details.counters) {
         d.blocks.push_back(paperwork::Signature{"Член счётной комиссии", name});
     }
     if (r.details.counters.empty()) {
-        d.blocks.push_back(paperwork::Signature{"Инициатор собрания", r.facts.initiator});
+        d.blocks.push_back(paperwork::Signature{"Инициатор " + of, r.facts.initiator});
     }
 }
 
@@ -216,14 +246,14 @@ paperwork::Document protocolDocument(const MeetingRecord& record, const Count& b
                                      const Count* consultative) {
     Document d;
     d.title = titleOf(record, binding.result.rules);
-    addHeader(d, record);
+    addHeader(d, record, binding.result.rules);
     addIntroduction(d, record, binding);
     addAgenda(d, binding.meeting.agenda);
     addItems(d, record, binding);
     if (consultative != nullptr) {
         addConsultative(d, *consultative);
     }
-    addClosing(d, record);
+    addClosing(d, record, binding.result.rules);
     addAppendices(d, record, binding);
     return d;
 }

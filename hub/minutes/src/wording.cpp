@@ -22,6 +22,10 @@ std::string amount(const core::Fraction& votes, core::RuleSet rules, paperwork::
     return paperwork::formatDecimal(votes.toDecimal(0), grouping) + nbsp + "чел.";
 }
 
+std::string withPeriod(const std::string& text) {
+    return !text.empty() && text.back() == '.' ? text : text + ".";
+}
+
 std::string percent(const core::Fraction& part, const core::Fraction& whole) {
     if (whole == core::Fraction{}) {
         return paperwork::formatPercent("0", 2);
@@ -29,22 +33,74 @@ std::string percent(const core::Fraction& part, const core::Fraction& whole) {
     return paperwork::formatPercent((part * core::Fraction(100) / whole).toDecimal(2), 2);
 }
 
-std::string bodyOf(core::RuleSet rules) {
+const Terms& termsOf(core::RuleSet rules) {
+    static const Terms oss{"общего собрания собственников помещений в многоквартирном доме",
+                           "годового",
+                           "внеочередного",
+                           "собрания",
+                           "Собрание правомочно",
+                           "Собрание неправомочно",
+                           "собственников помещений",
+                           "Собственник",
+                           "Реестр собственников помещений"};
+    static const Terms tos{
+        "собрания граждан, осуществляющих территориальное общественное "
+        "самоуправление",
+        "очередного",
+        "внеочередного",
+        "собрания",
+        "Собрание правомочно",
+        "Собрание неправомочно",
+        "граждан, проживающих на территории и достигших 16 лет",
+        "Гражданин",
+        "Список граждан, проживающих на территории и достигших 16 лет"};
+    static const Terms conference{
+        "конференции граждан, осуществляющих территориальное общественное самоуправление",
+        "очередной",
+        "внеочередной",
+        "конференции",
+        "Конференция правомочна",
+        "Конференция неправомочна",
+        "избранных делегатов",
+        "Делегат",
+        "Список избранных делегатов конференции"};
+    static const Terms snt{
+        "общего собрания членов садоводческого (огороднического) "
+        "некоммерческого товарищества",
+        "очередного",
+        "внеочередного",
+        "собрания",
+        "Собрание правомочно",
+        "Собрание неправомочно",
+        "членов товарищества",
+        "Член товарищества",
+        "Реестр членов товарищества"};
+    static const Terms skhod{"схода граждан",
+                             "",
+                             "",
+                             "схода",
+                             "Сход правомочен",
+                             "Сход неправомочен",
+                             "жителей, обладающих избирательным правом",
+                             "Житель",
+                             "Список жителей, обладающих избирательным правом"};
+    static const Terms poll{"опроса жителей", "", "", "опроса", "", "", "жителей", "Житель",
+                            "Список жителей"};
     switch (rules) {
         case core::RuleSet::OssMkd:
-            return "общего собрания собственников помещений в многоквартирном доме";
+            return oss;
         case core::RuleSet::TosMeeting:
-            return "собрания граждан, осуществляющих территориальное общественное самоуправление";
+            return tos;
         case core::RuleSet::TosConference:
-            return "конференции территориального общественного самоуправления";
+            return conference;
         case core::RuleSet::Snt:
-            return "общего собрания членов товарищества";
+            return snt;
         case core::RuleSet::Skhod:
-            return "схода граждан";
+            return skhod;
         case core::RuleSet::Poll:
-            return "опроса жителей";
+            break;
     }
-    return "";
+    return poll;
 }
 
 std::string formOf(MeetingForm form) {
@@ -59,12 +115,12 @@ std::string formOf(MeetingForm form) {
     return "";
 }
 
-std::string thresholdOf(core::Threshold threshold) {
+std::string thresholdOf(core::Threshold threshold, const Terms& terms) {
     switch (threshold) {
         case core::Threshold::ParticipantsMajority:
-            return "более половины голосов участников собрания";
+            return "более половины голосов участников " + terms.meeting;
         case core::Threshold::ParticipantsTwoThirds:
-            return "не менее двух третей голосов участников собрания";
+            return "не менее двух третей голосов участников " + terms.meeting;
         case core::Threshold::AllMajority:
             return "более половины от общего числа голосов";
         case core::Threshold::AllTwoThirds:
@@ -89,6 +145,10 @@ std::string channelOf(const std::string& channel) {
         return "SMS";
     }
     return channel;
+}
+
+std::string channelsOf(const std::string& channel) {
+    return channel == "paper" ? "письменные решения" : channelOf(channel);
 }
 
 std::string statusOf(ReceivedBallot::Status status) {

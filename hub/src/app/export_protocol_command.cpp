@@ -89,6 +89,7 @@ int exportProtocolCommand(const std::vector<std::string>& args, std::ostream& ou
     Hub hub(*db, clock, random, config.settings);
     std::vector<minutes::ExportFile> files;
     try {
+        minutes::checkExportDirectory(o.out);
         files = exportProtocol(hub, o.assembly, o.details);
         minutes::writeExport(files, o.out);
     } catch (const ApiError& e) {

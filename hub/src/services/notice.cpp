@@ -20,6 +20,24 @@ std::string formName(Form form) {
     return "";
 }
 
+// "внеочередного " or the word for a regular meeting: «годовое» for owners,
+// «очередное» for ТОС and СНТ, none for a сход or a poll.
+std::string kindName(core::RuleSet rules, bool extraordinary) {
+    switch (rules) {
+        case core::RuleSet::OssMkd:
+            return extraordinary ? "внеочередного " : "годового ";
+        case core::RuleSet::TosMeeting:
+        case core::RuleSet::Snt:
+            return extraordinary ? "внеочередного " : "очередного ";
+        case core::RuleSet::TosConference:
+            return extraordinary ? "внеочередной " : "очередной ";
+        case core::RuleSet::Skhod:
+        case core::RuleSet::Poll:
+            break;
+    }
+    return "";
+}
+
 std::string bodyName(core::RuleSet rules) {
     switch (rules) {
         case core::RuleSet::OssMkd:
@@ -58,8 +76,7 @@ std::string noticeText(const Assembly& a, TerritoryStore& territories, int utcOf
         address = t->name;
     }
     auto at = [utcOffsetMinutes](Millis t) { return localTime(t, utcOffsetMinutes); };
-    std::string text = "СООБЩЕНИЕ\nо проведении " +
-                       std::string(a.extraordinary ? "внеочередного " : "годового ") +
+    std::string text = "СООБЩЕНИЕ\nо проведении " + kindName(a.agenda.rules, a.extraordinary) +
                        bodyName(a.agenda.rules) + "\n" + address + "\n\n";
     text += "Инициатор собрания: " + a.initiator + ".\n";
     text += "Форма проведения: " + formName(a.form) + ".\n";

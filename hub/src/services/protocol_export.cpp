@@ -12,6 +12,7 @@
 #include "veche/hub/paper/paper_ballots.h"
 #include "veche/hub/services/counting.h"
 #include "veche/hub/services/notice.h"
+#include "veche/hub/store/kiosk_store.h"
 
 namespace veche::hub {
 namespace {
@@ -111,6 +112,38 @@ std::vector<minutes::ReceivedBallot> registerOf(const std::vector<Ballot>& all, 
     return received;
 }
 
+// Where Hub::postAssemblyNotice put the meeting's notice, and the kiosks of
+// its building (of its territory, for a body without one) enrolled and not
+// revoked while it was shown; nullopt when it was not posted.
+std::optional<minutes::NoticePosting> postingOf(Hub& hub, const Assembly& a) {
+    const auto notice = hub.noticeStore().get("n-" + a.id);
+    if (!notice) {
+        return std::nullopt;
+    }
+    minutes::NoticePosting p{notice->validFrom, notice->validUntil, {}};
+    std::vector<std::string> buildings;
+    if (a.buildingId) {
+        buildings.push_back(*a.buildingId);
+    } else {
+        for (const Building& b : hub.territories().buildings(a.territoryId)) {
+            buildings.push_back(b.id);
+        }
+    }
+    KioskStore kiosks(hub.database());
+    for (const std::string& building : buildings) {
+        for (const KioskHealth& h : kiosks.health({"", building})) {
+            const Kiosk& k = h.kiosk;
+            const Millis from = std::max(p.postedAt, k.enrolledAt);
+            const Millis until = std::min(p.shownUntil, k.revokedAt.value_or(p.shownUntil));
+            if (from < until) {
+                p.kiosks.push_back(
+                    {k.name.empty() ? k.id : k.name + " (" + k.id + ")", from, until});
+            }
+        }
+    }
+    return p;
+}
+
 }  // namespace
 
 std::optional<paperwork::CivilDate> parseDay(const std::string& text) {
@@ -163,6 +196,7 @@ minutes::MeetingRecord protocolRecord(Hub& hub, const std::string& assemblyId,
         r.consultative = bundleOf(a, voterList, consultative.counted);
     }
     r.received = registerOf(all, a, binding, consultative);
+    r.noticePosting = postingOf(hub, a);
     return r;
 }
 

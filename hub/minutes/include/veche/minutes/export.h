@@ -28,11 +28,17 @@ std::vector<ExportFile> exportFiles(const MeetingRecord& record);
 // "<sha256 hex>  <path>\n" for each file, in order: `sha256sum -c` reads it.
 std::string manifestOf(const std::vector<ExportFile>& files);
 
-// Writes the files under `dir` (created if missing). Each file goes to a
-// temporary name first; only when all are written are they renamed into
-// place, so a failure leaves none of them behind. Throws std::runtime_error
-// naming the file that could not be written; files of the same names that
-// were there before are kept unless all new ones made it.
+// Writes the files into a new directory `dir`, all or nothing: they go into
+// a new hidden sibling ".NAME.partial-XXXXXXXX" first, which is renamed to
+// `dir` in one step once every file is written. `dir` must not exist or be an
+// empty directory (it is then replaced); its missing parents are created.
+// Throws std::runtime_error naming `dir` when it exists and is not empty, or
+// the file or directory that could not be written; nothing of the export is
+// left behind then (no temporary directory, no parents it created).
 void writeExport(const std::vector<ExportFile>& files, const std::filesystem::path& dir);
+
+// Throws what writeExport throws when `dir` exists and is not an empty
+// directory, to refuse before the export is drawn up.
+void checkExportDirectory(const std::filesystem::path& dir);
 
 }  // namespace veche::minutes

@@ -23,13 +23,18 @@ struct Count {
 // (the hub validated everything in them when it was stored).
 Count countOf(const core::BundleFiles& files);
 
-// The protocol: title and number, date and place, heading (address, kind,
-// form), introductory part (initiator, chair, secretary, counters,
-// participants, all and participating votes, quorum), the agenda, СЛУШАЛИ /
-// ПРЕДЛОЖЕНО / РЕШИЛИ for each item with за, против, воздержались in votes and
-// percent, the electronic ballots apart when they are consultative, where the
-// papers are kept, signatures; then the appendices: реестр собственников (or
-// members), the notice, the participants, the register of ballots received.
+// The protocol in the words of its rule set (owners and m² for oss-mkd;
+// members, residents or delegates and persons otherwise): title and number,
+// date and place, heading (address or territory, kind, form), introductory
+// part (initiator, chair, secretary, counters, participants, all and
+// participating votes, quorum), the agenda, СЛУШАЛИ / ПРЕДЛОЖЕНО / РЕШИЛИ for
+// each item with за, против, воздержались in votes and percent (and by
+// channel when electronic votes bind), the electronic ballots apart when they
+// are consultative, where the papers are kept, the list of appendices,
+// signatures; then the appendices: реестр собственников (or members), the
+// notice, the proof of notification, the participants (with a signature
+// column at an in-person or mixed meeting), the powers of attorney, the
+// written decisions when there are paper ballots, the ballots received.
 // `binding` and `consultative` are countOf(record.binding / consultative).
 paperwork::Document protocolDocument(const MeetingRecord& record, const Count& binding,
                                      const Count* consultative);

@@ -93,6 +93,24 @@ struct MeetingFacts {
     bool electronicBinding = false;
 };
 
+// How the hub told voters of the meeting: the notice Hub::postAssemblyNotice
+// put on the notice board of the building's kiosks (the territory's for a
+// body without a building). Other ways (posting on paper, delivery, post) the
+// hub does not know: the operator completes them by hand.
+struct NoticePosting {
+    std::int64_t postedAt = 0;  // when the hub posted it, ms since the epoch, UTC
+    std::int64_t shownUntil = 0;
+    // A kiosk that could show it, and for how long: from the posting or its
+    // enrolment, whichever came later, to the end of voting or its
+    // revocation, whichever came first.
+    struct Kiosk {
+        std::string name;  // "name (id)"
+        std::int64_t from = 0;
+        std::int64_t until = 0;
+    };
+    std::vector<Kiosk> kiosks;
+};
+
 // Everything a protocol export is made of. `binding` is exactly what
 // Hub::bundle gives for the binding ballots; `consultative` the same for the
 // electronic ballots counted apart (empty when there are none).
@@ -103,6 +121,7 @@ struct MeetingRecord {
     core::BundleFiles binding;
     std::optional<core::BundleFiles> consultative;
     std::vector<ReceivedBallot> received;
+    std::optional<NoticePosting> noticePosting;  // none: the hub did not post the notice
 };
 
 }  // namespace veche::minutes
