@@ -62,7 +62,8 @@ int screenshots(const KioskArgs& args) {
         o.speechEngine = "none";
         o.samplePhone = kSamplePhone;
         StaffReenrolment reenrolment(store, {}, "sample-kiosk");  // shown, never used
-        ui::KioskUi screens(backend, o, nullptr, &reenrolment);
+        HubPaperEntry paper(hub);                                 // the same
+        ui::KioskUi screens(backend, o, nullptr, {&reenrolment, &paper});
         rc = screens.saveScreenshots(QString::fromStdString(args.screenshots));
     }
     std::filesystem::remove_all(dir);
@@ -137,7 +138,7 @@ int runEnrolledKiosk(const KioskArgs& args) {
         // The screens go first: they wait for their background calls into
         // the stack before it stops.
         ui::KioskUi screens(stack.backend(), uiOptions(args), stack.cabinet(),
-                            &stack.reenrolment());
+                            {&stack.reenrolment(), &stack.paperEntry()});
         if (screens.show()) {
             rc = QGuiApplication::exec();
         }

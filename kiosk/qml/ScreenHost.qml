@@ -37,7 +37,9 @@ Item {
         staff: "StaffScreen",
         staffPin: "StaffPinScreen",
         staffSms: "StaffSmsScreen",
-        staffEnrol: "StaffEnrolScreen"
+        staffEnrol: "StaffEnrolScreen",
+        staffPaper: "StaffPaperScreen",
+        staffPaperTime: "StaffPaperTimeScreen"
     })
 
     function showScreen() {

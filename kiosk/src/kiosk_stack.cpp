@@ -62,6 +62,7 @@ KioskStack::KioskStack(KioskStackOptions options, Environment env)
     link_ = std::make_unique<SignedHubLink>(provisioning::HubClient(
         options_.hub, identity->kioskId, *key, env_.now, [nonce] { return nonce(16); }));
     sync_ = std::make_unique<SyncClient>(*store_, *link_, env_, options_.sync);
+    paperEntry_ = std::make_unique<HubPaperEntry>(*link_);
     // The kiosk's modem only sends; what it receives is answered by the hub's
     // modems, so an SMS sent to the kiosk's number is dropped (docs/kiosk.md).
     pool_ = std::make_unique<modem::SmsPool>(

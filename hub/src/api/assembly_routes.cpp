@@ -102,6 +102,16 @@ Poco::JSON::Object assemblyJson(const Assembly& a) {
     return o;
 }
 
+// The single-entry route counts a paper ballot on one token's word: staff
+// enter paper ballots twice instead (docs/paper-ballots.md).
+void requireOperator(const Request& req, const std::string& assemblyId) {
+    if (req.role != Role::Operator) {
+        throw ApiError(403, "forbidden",
+                       "staff enter paper ballots twice: POST /api/v1/assemblies/" + assemblyId +
+                           "/paper-ballots/entries; a single entry is for operators only");
+    }
+}
+
 Ballot ballotFrom(const std::string& assemblyId, const Request& req) {
     const auto body = api::parseObject(req.body);
     Ballot b;
@@ -111,7 +121,7 @@ Ballot ballotFrom(const std::string& assemblyId, const Request& req) {
     const std::string channel = api::optionalString(*body, "channel");
     if (!channel.empty() && channel != "paper") {
         throw ApiError::invalid("channel",
-                                "staff enter paper ballots; kiosk, USSD and SMS "
+                                "this route takes paper ballots; kiosk, USSD and SMS "
                                 "ballots arrive through their own channels");
     }
     b.channel = Channel::Paper;
@@ -185,6 +195,7 @@ void addAssemblyRoutes(Router& router, Hub& hub) {
         return Response::json(posted.alreadyPosted ? 200 : 201, render(o));
     });
     router.add("POST", "/api/v1/assemblies/{id}/ballots", kStaffWork, [&hub](const Request& req) {
+        requireOperator(req, req.params.at("id"));
         const Ballot ballot = ballotFrom(req.params.at("id"), req);
         const SubmitOutcome outcome = hub.submitBallot(ballot);
         Poco::JSON::Object o(Poco::JSON_PRESERVE_KEY_ORDER);

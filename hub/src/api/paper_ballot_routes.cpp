@@ -1,4 +1,6 @@
-// Personal ballots as PDF, and paper ballot double entry (docs/paper-ballots.md).
+// Personal ballots as PDF, and paper ballot double entry by staff and
+// operators, and by kiosks in staff mode (docs/paper-ballots.md).
+#include <algorithm>
 #include <memory>
 
 #include "json_io.h"
@@ -6,6 +8,7 @@
 #include "veche/hub/api/routes.h"
 #include "veche/hub/http/api_error.h"
 #include "veche/hub/paper/paper_ballots.h"
+#include "veche/hub/services/kiosks.h"
 
 namespace veche::hub {
 namespace {
@@ -46,6 +49,8 @@ Poco::JSON::Object entryJson(const PaperEntry& e, bool blind = false) {
 
 Poco::JSON::Object ballotJson(const PaperBallotView& v) {
     auto o = object();
+    o.set("assembly_id", v.assembly.id);
+    o.set("assembly_title", v.assembly.title);
     o.set("ballot_id", paper::printedId(v.ballot.code.ballotId));
     o.set("voter_id", v.ballot.voterId);
     o.set("voter_names", api::stringArray(v.ballot.voterNames));
@@ -115,8 +120,9 @@ std::string statusMessage(const PaperBallotView& v) {
             return "recorded; the ballot counts when a second entry by another token (or a "
                    "second pass) matches it";
         case paper::PaperStatus::Mismatch:
-            return "recorded; the entries do not match: a further entry that matches one of "
-                   "them decides (GET …/paper-ballots/mismatches)";
+            return "recorded; the entries do not match: an entry by a token that has not "
+                   "entered this ballot yet that matches one of them decides "
+                   "(GET …/paper-ballots/mismatches)";
         case paper::PaperStatus::Counted:
             return "two entries match: the ballot is counted";
         case paper::PaperStatus::Late:
@@ -137,11 +143,113 @@ PaperEntry entryFrom(const Poco::JSON::Object& body, const Request& req) {
     return e;
 }
 
+// Records the entry `body` describes, by `entrant`, and answers as
+// docs/paper-ballots.md says.
+Response entryResponse(PaperBallotService& service, const std::string& assemblyId,
+                       const Request& req) {
+    const auto body = api::parseObject(req.body);
+    const std::string code = api::requiredString(*body, "code");
+    const auto result = service.enter(assemblyId, code, entryFrom(*body, req));
+    auto o = object();
+    o.set("stored", result.stored);
+    o.set("entry", entryJson(result.entry));
+    o.set("status", std::string(paper::nameOf(result.view.verdict.status)));
+    const bool late = result.entry.receivedAt > result.view.assembly.closesAt;
+    o.set("late", late);
+    o.set("message", (late ? std::string("received after voting closed: it is "
+                                         "recorded and will not be counted; ")
+                           : std::string()) +
+                         statusMessage(result.view));
+    o.set("ballot", ballotJson(result.view));
+    return Response::json(result.stored ? 201 : 200, render(o));
+}
+
+// The assembly of `kiosk`'s building that the ballot `code` belongs to: the
+// one its QR text names, or the one with a ballot of the typed id. Throws
+// ApiError naming the part that is wrong.
+std::string kioskAssembly(Hub& hub, PaperBallotService& service, const Kiosk& kiosk,
+                          const std::string& code) {
+    const paper::Parsed parsed = paper::parseCode(code);
+    if (!parsed.code) {
+        throw ApiError::invalid(parsed.error->field, parsed.error->message);
+    }
+    const auto building = hub.territories().building(kiosk.buildingId);
+    std::vector<Assembly> mine;
+    for (Assembly& a : hub.assemblies(building ? building->territoryId : "")) {
+        if (a.buildingId == kiosk.buildingId) {
+            mine.push_back(std::move(a));
+        }
+    }
+    if (!parsed.code->assemblyId.empty()) {
+        for (const Assembly& a : mine) {
+            if (paper::sameAssembly(parsed.code->assemblyId, a.id)) {
+                return a.id;  // as the hub spells it: Caps Lock inverts a scanned one
+            }
+        }
+        throw ApiError(403, "other_building",
+                       "the QR code names assembly " + parsed.code->assemblyId +
+                           ", which is not one of this building's",
+                       "assembly");
+    }
+    std::sort(mine.begin(), mine.end(),
+              [](const Assembly& x, const Assembly& y) { return x.opensAt > y.opensAt; });
+    for (const Assembly& a : mine) {
+        try {
+            service.lookup(a.id, code);
+            return a.id;
+        } catch (const ApiError& e) {
+            if (e.status() != 404) {
+                throw;  // the ballot is here, but its check value is wrong
+            }
+        }
+    }
+    throw ApiError(404, "not_found",
+                   "no ballot " + paper::printedId(parsed.code->ballotId) +
+                       " in the assemblies of this building",
+                   "ballot_id");
+}
+
+// A kiosk is an identity staff share, and staff may enrol kiosks: entries
+// that disagree are decided at the hub, by a token that has not entered the
+// ballot, never at a kiosk.
+void refuseMismatchAtKiosk(const PaperBallotView& view) {
+    if (view.verdict.status == paper::PaperStatus::Mismatch) {
+        throw ApiError(409, "mismatch_at_hub",
+                       "the entries of ballot " + paper::printedId(view.ballot.code.ballotId) +
+                           " disagree: an operator or a staff member who has not entered it "
+                           "decides at the hub (GET …/paper-ballots/mismatches)",
+                       "code");
+    }
+}
+
+void addKioskPaperRoutes(Router& router, Hub& hub, KioskService& kiosks,
+                         std::shared_ptr<PaperBallotService> service) {
+    router.add("POST", "/api/v1/kiosk/paper-ballots/lookup", kKiosk,
+               [&hub, &kiosks, service](const Request& req) {
+                   const auto body = api::parseObject(req.body);
+                   const std::string code = api::requiredString(*body, "code");
+                   const std::string assemblyId =
+                       kioskAssembly(hub, *service, kiosks.kiosk(req.tokenId), code);
+                   return Response::json(200,
+                                         render(ballotJson(service->lookup(assemblyId, code))));
+               });
+    router.add("POST", "/api/v1/kiosk/paper-ballots/entries", kKiosk,
+               [&hub, &kiosks, service](const Request& req) {
+                   const auto body = api::parseObject(req.body);
+                   const std::string code = api::requiredString(*body, "code");
+                   const std::string assemblyId =
+                       kioskAssembly(hub, *service, kiosks.kiosk(req.tokenId), code);
+                   refuseMismatchAtKiosk(service->lookup(assemblyId, code));
+                   return entryResponse(*service, assemblyId, req);
+               });
+}
+
 }  // namespace
 
-void addPaperBallotRoutes(Router& router, Hub& hub, Database& db) {
+void addPaperBallotRoutes(Router& router, Hub& hub, Database& db, KioskService& kiosks) {
     auto service = std::make_shared<PaperBallotService>(hub, db);
-    router.add("GET", "/api/v1/assemblies/{id}/ballots.pdf", kStaffWork,
+    // Operators only: the PDF carries every ballot's valid check value.
+    router.add("GET", "/api/v1/assemblies/{id}/ballots.pdf", kOperator,
                [service](const Request& req) {
                    Response r;
                    r.contentType = "application/pdf";
@@ -159,22 +267,7 @@ void addPaperBallotRoutes(Router& router, Hub& hub, Database& db) {
                });
     router.add("POST", "/api/v1/assemblies/{id}/paper-ballots/entries", kStaffWork,
                [service](const Request& req) {
-                   const auto body = api::parseObject(req.body);
-                   const std::string code = api::requiredString(*body, "code");
-                   const auto result =
-                       service->enter(req.params.at("id"), code, entryFrom(*body, req));
-                   auto o = object();
-                   o.set("stored", result.stored);
-                   o.set("entry", entryJson(result.entry));
-                   o.set("status", std::string(paper::nameOf(result.view.verdict.status)));
-                   const bool late = result.entry.receivedAt > result.view.assembly.closesAt;
-                   o.set("late", late);
-                   o.set("message", (late ? std::string("received after voting closed: it is "
-                                                        "recorded and will not be counted; ")
-                                          : std::string()) +
-                                        statusMessage(result.view));
-                   o.set("ballot", ballotJson(result.view));
-                   return Response::json(result.stored ? 201 : 200, render(o));
+                   return entryResponse(*service, req.params.at("id"), req);
                });
     router.add(
         "GET", "/api/v1/assemblies/{id}/paper-ballots/mismatches", kStaffWork,
@@ -182,6 +275,7 @@ void addPaperBallotRoutes(Router& router, Hub& hub, Database& db) {
             return Response::json(
                 200, render(api::arrayOf(service->mismatches(req.params.at("id")), mismatchJson)));
         });
+    addKioskPaperRoutes(router, hub, kiosks, service);
 }
 
 }  // namespace veche::hub

@@ -190,7 +190,7 @@ void addKioskMetrics(Metrics& metrics, KioskService& kiosks);
 void addResidentRoutes(Router& router, Hub& hub);
 void addPollRoutes(Router& router, Hub& hub);
 void addProtocolRoutes(Router& router, Hub& hub);
-void addPaperBallotRoutes(Router& router, Hub& hub, Database& db);
+void addPaperBallotRoutes(Router& router, Hub& hub, Database& db, KioskService& kiosks);
 
 void addRoutes(Router& router, Hub& hub, KioskService& kiosks, SmsService& sms, CodeService& codes,
                Metrics& metrics, Database& db) {
@@ -205,7 +205,7 @@ void addRoutes(Router& router, Hub& hub, KioskService& kiosks, SmsService& sms, 
     addResidentRoutes(router, hub);
     addPollRoutes(router, hub);
     addProtocolRoutes(router, hub);
-    addPaperBallotRoutes(router, hub, db);
+    addPaperBallotRoutes(router, hub, db, kiosks);
 }
 
 }  // namespace veche::hub

@@ -5,6 +5,7 @@
 #include <openssl/hmac.h>
 #include <openssl/sha.h>
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 
@@ -16,6 +17,81 @@ constexpr int kBase = 32;
 constexpr std::string_view kQrPrefix = "veche://ballot/?";
 
 using Digest = std::array<unsigned char, 32>;
+
+// The standard Russian ЙЦУКЕН layout, key by key: the letter each key types
+// (UTF-8, two bytes each), unshifted then shifted, and the US character on
+// the same key.
+constexpr std::string_view kRussianLetters =
+    "ёйцукенгшщзхъфывапролджэячсмитьбюЁЙЦУКЕНГШЩЗХЪФЫВАПРОЛДЖЭЯЧСМИТЬБЮ";
+constexpr std::string_view kUsForLetters =
+    "`qwertyuiop[]asdfghjkl;'zxcvbnm,.~QWERTYUIOP{}ASDFGHJKL:\"ZXCVBNM<>";
+static_assert(kRussianLetters.size() == 2 * kUsForLetters.size());
+// Punctuation the layout moves to other keys (Shift+2 types ", Shift+7 ?, the
+// / key . and Shift+/ ,), and the US character on that key.
+constexpr std::string_view kRussianPunctuation = "\";:?.,/";
+constexpr std::string_view kUsForPunctuation = "@$^&/?|";
+constexpr std::string_view kNumero = "№";  // Shift+3
+
+// The index of the Russian letter `text` starts with in kUsForLetters, or npos.
+std::size_t russianLetter(std::string_view text) {
+    if (text.size() < 2) {
+        return std::string_view::npos;
+    }
+    for (std::size_t i = 0; i < kUsForLetters.size(); ++i) {
+        if (text.substr(0, 2) == kRussianLetters.substr(2 * i, 2)) {
+            return i;
+        }
+    }
+    return std::string_view::npos;
+}
+
+bool typedUnderRussianLayout(std::string_view text) {
+    for (std::size_t pos = 0; pos < text.size(); ++pos) {
+        if (russianLetter(text.substr(pos)) != std::string_view::npos ||
+            text.substr(pos, kNumero.size()) == kNumero) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// `text` typed under the Russian layout, as the US layout types the same keys.
+std::string onUsKeys(std::string_view text) {
+    std::string out;
+    for (std::size_t pos = 0; pos < text.size();) {
+        if (text.substr(pos, kNumero.size()) == kNumero) {
+            out += '#';
+            pos += kNumero.size();
+        } else if (const std::size_t letter = russianLetter(text.substr(pos));
+                   letter != std::string_view::npos) {
+            out += kUsForLetters[letter];
+            pos += 2;
+        } else {
+            const std::size_t mark = kRussianPunctuation.find(text[pos]);
+            out += mark == std::string_view::npos ? text[pos] : kUsForPunctuation[mark];
+            ++pos;
+        }
+    }
+    return out;
+}
+
+// The key that types `c`, as its unshifted US character, for the keys whose
+// shift Caps Lock inverts: letters, and under the Russian layout the keys
+// that carry Russian letters in place of ` [ ] ; ' , .
+char keyOf(char c) {
+    constexpr std::string_view kShifted = "~{}:\"<>";
+    constexpr std::string_view kUnshifted = "`[];',.";
+    const std::size_t i = kShifted.find(c);
+    return i != std::string_view::npos
+               ? kUnshifted[i]
+               : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+}
+
+// Whether `a` and `b` were typed with the same keys, Shift or Caps Lock aside.
+bool sameKeys(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(),
+                                              [](char x, char y) { return keyOf(x) == keyOf(y); });
+}
 
 int valueOf(char symbol) {
     return static_cast<int>(kAlphabet.find(symbol));
@@ -50,13 +126,14 @@ std::string withLuhn(std::string symbols) {
     return symbols;
 }
 
-// The value of `key` in a query string "a=1&b=2"; nullopt when absent.
+// The value of `key` in a query string "a=1&b=2"; nullopt when absent. The key
+// may arrive in upper case (Caps Lock).
 std::optional<std::string> queryValue(std::string_view query, std::string_view key) {
     std::size_t pos = 0;
     while (pos <= query.size()) {
         const std::size_t end = std::min(query.find('&', pos), query.size());
         const std::string_view pair = query.substr(pos, end - pos);
-        if (pair.size() > key.size() && pair.substr(0, key.size()) == key &&
+        if (pair.size() > key.size() && sameKeys(pair.substr(0, key.size()), key) &&
             pair[key.size()] == '=') {
             return std::string(pair.substr(key.size() + 1));
         }
@@ -164,23 +241,35 @@ std::string typedFormOf(const BallotCode& code) {
     return printedId(code.ballotId) + "-" + code.check;
 }
 
-Parsed parseCode(std::string_view text) {
-    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) {
-        text.remove_suffix(1);
+Parsed parseCode(std::string_view raw) {
+    while (!raw.empty() && std::isspace(static_cast<unsigned char>(raw.back()))) {
+        raw.remove_suffix(1);
     }
-    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) {
-        text.remove_prefix(1);
+    while (!raw.empty() && std::isspace(static_cast<unsigned char>(raw.front()))) {
+        raw.remove_prefix(1);
     }
-    if (text.substr(0, kQrPrefix.size()) == kQrPrefix) {
+    const bool russian = typedUnderRussianLayout(raw);
+    const std::string text = russian ? onUsKeys(raw) : std::string(raw);
+    if (sameKeys(std::string_view(text).substr(0, kQrPrefix.size()), kQrPrefix)) {
         return parseQr(text);
     }
     const auto symbols = normalise(text);
     if (!symbols || symbols->size() != kIdLength + kCheckLength) {
-        return failure("code",
-                       "give the scanned QR text or the ballot id and check value as printed, "
-                       "e.g. B7K2-M9QX-4F7A9Z");
+        return failure(
+            "code",
+            "give the scanned QR text or the ballot id and check value as printed, "
+            "e.g. B7K2-M9QX-4F7A9Z" +
+                (russian ? "; read under the Russian keyboard layout as " + text : std::string()));
     }
     return codeOf("", symbols->substr(0, kIdLength), symbols->substr(kIdLength));
+}
+
+bool sameAssembly(std::string_view fromCode, std::string_view expected) {
+    return fromCode.size() == expected.size() &&
+           std::equal(fromCode.begin(), fromCode.end(), expected.begin(), [](char x, char y) {
+               return std::tolower(static_cast<unsigned char>(x)) ==
+                      std::tolower(static_cast<unsigned char>(y));
+           });
 }
 
 bool verify(std::string_view secret, std::string_view assemblyId, const BallotCode& code) {

@@ -15,6 +15,33 @@ bool sameContent(const PaperEntry& a, const PaperEntry& b) {
     return a.receivedAt == b.receivedAt && a.answers == b.answers;
 }
 
+bool otherTokenBefore(const std::vector<PaperEntry>& entries, std::size_t index) {
+    return std::any_of(entries.begin(), entries.begin() + static_cast<std::ptrdiff_t>(index),
+                       [&](const PaperEntry& e) { return e.tokenId != entries[index].tokenId; });
+}
+
+// Whether entries[index] may be one of an agreeing pair: a first entry
+// always, a second pass only when no other token had entered the ballot
+// before it (verdictOf).
+bool mayCount(const std::vector<PaperEntry>& entries, std::size_t index) {
+    return !entries[index].secondPass || !otherTokenBefore(entries, index);
+}
+
+// A second pass after another token's entry could not count (verdictOf):
+// refused rather than stored.
+void refuseDependentSecondPass(const std::vector<PaperEntry>& entries, const PaperEntry& entry) {
+    const bool otherToken = std::any_of(entries.begin(), entries.end(), [&](const PaperEntry& e) {
+        return e.tokenId != entry.tokenId;
+    });
+    if (entry.secondPass && otherToken) {
+        throw ApiError(409, "second_pass_not_independent",
+                       "another token has entered ballot " + printedId(entry.ballotId) +
+                           ": a second pass no longer decides it; a staff member who has not "
+                           "entered it yet enters it",
+                       "second_pass");
+    }
+}
+
 std::string countedBallotId(const std::string& assemblyId, const std::string& ballotId) {
     return "paper-" + assemblyId + "-" + ballotId;
 }
@@ -39,8 +66,11 @@ std::string_view nameOf(PaperStatus status) {
 
 Verdict verdictOf(const std::vector<PaperEntry>& entries, Millis closesAt) {
     for (std::size_t j = 1; j < entries.size(); ++j) {
+        if (!mayCount(entries, j)) {
+            continue;
+        }
         for (std::size_t i = 0; i < j; ++i) {
-            if (sameContent(entries[i], entries[j])) {
+            if (mayCount(entries, i) && sameContent(entries[i], entries[j])) {
                 const bool late = entries[i].receivedAt > closesAt;
                 return {late ? PaperStatus::Late : PaperStatus::Counted, entries[i], entries[j]};
             }
@@ -91,7 +121,7 @@ PaperBallotView PaperBallotService::lookup(const std::string& assemblyId, const 
     if (!parsed.code) {
         throw ApiError::invalid(parsed.error->field, parsed.error->message);
     }
-    if (!parsed.code->assemblyId.empty() && parsed.code->assemblyId != assemblyId) {
+    if (!parsed.code->assemblyId.empty() && !sameAssembly(parsed.code->assemblyId, assemblyId)) {
         throw ApiError::invalid("assembly", "the QR code is of assembly " +
                                                 parsed.code->assemblyId + ", not " + assemblyId);
     }
@@ -187,11 +217,12 @@ EntryResult PaperBallotService::enter(const std::string& assemblyId, const std::
                 countIfAgreed(view);  // a retry completes what a failed call began
                 return {e, false, view};
             }
-            throw ApiError::conflict(
-                std::string("this token already entered ") +
-                (entry.secondPass ? "a second pass of" : "") + " ballot " +
-                printedId(entry.ballotId) +
-                "; entries never change: another staff member enters it, or mark a second pass");
+            throw ApiError(409, "already_entered",
+                           std::string("this token already entered ") +
+                               (entry.secondPass ? "a second pass of" : "") + " ballot " +
+                               printedId(entry.ballotId) +
+                               "; entries never change: another staff member enters it, or mark a "
+                               "second pass");
         }
     }
     const bool ownFirst = std::any_of(view.entries.begin(), view.entries.end(), [&](auto& e) {
@@ -203,16 +234,17 @@ EntryResult PaperBallotService::enter(const std::string& assemblyId, const std::
     }
     if (view.verdict.agreed) {
         countIfAgreed(view);  // finishes a count a failure interrupted
-        throw ApiError::conflict("two entries of ballot " + printedId(entry.ballotId) +
-                                 " already agree; it is " +
-                                 std::string(nameOf(view.verdict.status)));
+        throw ApiError(409, "already_agreed",
+                       "two entries of ballot " + printedId(entry.ballotId) +
+                           " already agree; it is " + std::string(nameOf(view.verdict.status)));
     }
+    refuseDependentSecondPass(view.entries, entry);
     entry.seq = static_cast<int>(view.entries.size()) + 1;
     entry.enteredAt = hub_.clock().now();
     if (!store_.add(assemblyId, view.ballot.voterId, entry)) {
-        throw ApiError::conflict(
-            "another entry of this ballot was stored at the same time; "
-            "look it up and enter again");
+        throw ApiError(409, "entered_concurrently",
+                       "another entry of this ballot was stored at the same time; "
+                       "look it up and enter again");
     }
     view.entries.push_back(entry);
     view.verdict = verdictOf(view.entries, view.assembly.closesAt);

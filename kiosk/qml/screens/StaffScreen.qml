@@ -3,7 +3,8 @@ import QtQuick.Layouts
 import Veche.Kiosk
 
 // For staff only (a 5-second hold on the clock, then the PIN): the link to
-// the hub, the modem and the cabinet; a test SMS; enrolling again.
+// the hub, the modem and the cabinet; a test SMS; enrolling again; paper
+// ballot entry.
 ScreenPage {
     id: page
     objectName: "staffScreen"
@@ -26,14 +27,14 @@ ScreenPage {
               + "\nШкаф: " + page.staff.cabinetText
               + (page.staff.pinSet ? "" : "\nPIN сотрудников не задан: задайте его при выдаче "
                                           + "кода (veche-provision code --staff-pin). Без PIN "
-                                          + "тестовое SMS и новое подключение недоступны.")
+                                          + "тестовое SMS, новое подключение и ввод бюллетеней недоступны.")
         Layout.fillWidth: true
     }
     Item {
         Layout.fillHeight: true
     }
     GridLayout {
-        columns: page.theme.portrait ? 1 : 3
+        columns: page.theme.portrait ? 2 : 4
         rowSpacing: page.theme.gap
         columnSpacing: page.theme.gap
         Layout.fillWidth: true
@@ -53,6 +54,14 @@ ScreenPage {
             visible: page.staff.pinSet && page.kiosk.staffEnrolment.available
             Layout.fillWidth: true
             onClicked: page.kiosk.openStaffTool("enrol")
+        }
+        BigButton {
+            objectName: "openStaffPaper"
+            theme: page.theme
+            text: "Бумажные бюллетени"
+            visible: page.staff.pinSet && page.kiosk.staffPaper.available
+            Layout.fillWidth: true
+            onClicked: page.kiosk.openStaffTool("paper")
         }
         BigButton {
             objectName: "closeStaff"

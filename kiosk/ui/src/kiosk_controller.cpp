@@ -32,6 +32,8 @@ const QHash<QString, QString>& backTargets() {
         {QStringLiteral("staffPin"), QStringLiteral("home")},
         {QStringLiteral("staffSms"), QStringLiteral("staff")},
         {QStringLiteral("staffEnrol"), QStringLiteral("staff")},
+        {QStringLiteral("staffPaper"), QStringLiteral("staff")},
+        {QStringLiteral("staffPaperTime"), QStringLiteral("staffPaper")},
     };
     return targets;
 }
@@ -58,11 +60,17 @@ KioskController::KioskController(KioskServices& services,
       staff_(services, this),
       staffSms_(services, this),
       staffEnrolment_(pool_, this),
+      staffPaper_(pool_, nowMillis, this),
       screen_(QStringLiteral("attract")) {
     connect(&phone_, &PhoneVerification::codeSent, this,
             [this] { go(QStringLiteral("phoneCode")); });
     connect(&phone_, &PhoneVerification::verified, this, &KioskController::onVerified);
     connect(&staff_, &StaffPanel::unlocked, this, [this] { go(QStringLiteral("staff")); });
+    connect(&staffPaper_, &StaffPaperEntry::timeAccepted, this, [this] {
+        if (screen_ == QLatin1String("staffPaperTime")) {
+            go(QStringLiteral("staffPaper"));
+        }
+    });
     connect(&notices_, &NoticeBoard::categoryOpened, this,
             [this] { go(QStringLiteral("noticeList")); });
     connect(&notices_, &NoticeBoard::noticeOpened, this, [this] { go(QStringLiteral("notice")); });
@@ -226,6 +234,16 @@ void KioskController::openStaffTool(const QString& tool) {
     } else if (tool == QLatin1String("enrol") && staffEnrolment_.available()) {
         staffEnrolment_.reset();
         go(QStringLiteral("staffEnrol"));
+    } else if (tool == QLatin1String("paper") && staffPaper_.available()) {
+        staffPaper_.reset();
+        go(QStringLiteral("staffPaper"));
+    }
+}
+
+void KioskController::openPaperTime() {
+    if (screen_ == QLatin1String("staffPaper")) {
+        staffPaper_.startTime();
+        go(QStringLiteral("staffPaperTime"));
     }
 }
 
@@ -245,6 +263,7 @@ void KioskController::endVisit() {
     report_.reset();
     staffSms_.reset();
     staffEnrolment_.reset();
+    staffPaper_.reset();
     returnScreen_.clear();
     if (!purpose_.isEmpty()) {
         purpose_.clear();

@@ -17,6 +17,7 @@
 #include "speech.h"
 #include "staff_enrolment.h"
 #include "staff_panel.h"
+#include "staff_paper_entry.h"
 #include "staff_sms_test.h"
 #include "theme.h"
 #include "veche/kiosk/services.h"
@@ -34,7 +35,8 @@ namespace veche::kiosk::ui {
 // Screens: attract, home, noticeCategories, noticeList, notice, phoneNumber,
 // phoneCode, smsConsent, apartment, registered, assemblies, voteItem,
 // voteReview, voteAccepted, poll, pollsDone, reportCategory, reportText,
-// reportPhone, reportDone, accessibility, staffPin, staff, staffSms, staffEnrol.
+// reportPhone, reportDone, accessibility, staffPin, staff, staffSms, staffEnrol,
+// staffPaper, staffPaperTime.
 class KioskController : public QObject {
     Q_OBJECT
     QML_ELEMENT
@@ -66,6 +68,7 @@ class KioskController : public QObject {
     Q_PROPERTY(veche::kiosk::ui::StaffPanel* staff READ staff CONSTANT)
     Q_PROPERTY(veche::kiosk::ui::StaffSmsTest* staffSms READ staffSms CONSTANT)
     Q_PROPERTY(veche::kiosk::ui::StaffEnrolment* staffEnrolment READ staffEnrolment CONSTANT)
+    Q_PROPERTY(veche::kiosk::ui::StaffPaperEntry* staffPaper READ staffPaper CONSTANT)
 
 public:
     // `services` must outlive the controller; the controller waits for its
@@ -106,6 +109,7 @@ public:
     StaffPanel* staff() { return &staff_; }
     StaffSmsTest* staffSms() { return &staffSms_; }
     StaffEnrolment* staffEnrolment() { return &staffEnrolment_; }
+    StaffPaperEntry* staffPaper() { return &staffPaper_; }
 
     // From the attract screen: a visit begins (home, inactivity watched).
     Q_INVOKABLE void start();
@@ -119,8 +123,11 @@ public:
     // the kiosk's state.
     Q_INVOKABLE void openStaff();
     // From the staff screen only, and only when a staff PIN is set: "sms"
-    // (a test SMS) or "enrol" (enrol this kiosk again), each starting afresh.
+    // (a test SMS), "enrol" (enrol this kiosk again) or "paper" (paper
+    // ballot entry), each starting afresh.
     Q_INVOKABLE void openStaffTool(const QString& tool);
+    // From the paper ballot screen: type the time the papers were received.
+    Q_INVOKABLE void openPaperTime();
     // Reads `text` aloud (the screen's own summary; never a typed code).
     Q_INVOKABLE void readAloud(const QString& text);
     // «Завершить», or inactivity: forgets the resident, returns to attract.
@@ -171,6 +178,7 @@ private:
     StaffPanel staff_;
     StaffSmsTest staffSms_;
     StaffEnrolment staffEnrolment_;
+    StaffPaperEntry staffPaper_;
 
     QString screen_;
     QString returnScreen_;  // where accessibility returns to

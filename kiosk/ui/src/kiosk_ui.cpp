@@ -19,7 +19,7 @@ namespace veche::kiosk::ui {
 
 struct KioskUi::Impl {
     Impl(KioskServices& backend, UiOptions opts, hardware::CabinetMonitor* cabinet,
-         KioskReenrolment* reenrolment)
+         StaffTools tools)
         : services(backend),
           options(std::move(opts)),
           controller(backend, options.speechEngine == QLatin1String("none")
@@ -30,7 +30,8 @@ struct KioskUi::Impl {
         if (cabinet) {
             watchCabinet(*cabinet);
         }
-        controller.staffEnrolment()->setReenrolment(reenrolment);
+        controller.staffEnrolment()->setReenrolment(tools.reenrolment);
+        controller.staffPaper()->setPaperEntry(tools.paperEntry);
         // Staff read «Терминал подключён заново» before the kiosk restarts.
         QObject::connect(controller.staffEnrolment(), &StaffEnrolment::enrolledAgain, &controller,
                          [this] {
@@ -85,8 +86,8 @@ void KioskUi::prepareEnvironment() {
 }
 
 KioskUi::KioskUi(KioskServices& services, UiOptions options, hardware::CabinetMonitor* cabinet,
-                 KioskReenrolment* reenrolment)
-    : impl_(std::make_unique<Impl>(services, std::move(options), cabinet, reenrolment)) {}
+                 StaffTools tools)
+    : impl_(std::make_unique<Impl>(services, std::move(options), cabinet, tools)) {}
 
 KioskUi::~KioskUi() = default;
 

@@ -37,6 +37,21 @@ std::vector<Poll> samplePolls() {
              nowMillis() + 7 * kDay}};
 }
 
+// A returned paper ballot, as staff see it once scanned.
+PaperBallot samplePaperBallot() {
+    PaperBallot b;
+    b.code = "veche://ballot/?a=sample&b=B7K2M9QX&c=4F7A9Z";
+    b.assemblyTitle = "Образец: общее собрание собственников";
+    b.ballotId = "B7K2-M9QX";
+    b.voterNames = {"Образец: Антонова Анна Андреевна"};
+    b.premises = {"помещение 12, доля 1/2, голосов: 30,50"};
+    b.votes = "30,50";
+    b.items = sampleAssemblies().front().agenda;
+    b.status = "awaiting_second_entry";
+    b.entries = 1;
+    return b;
+}
+
 void settle() {
     for (int i = 0; i < 3; ++i) {
         QCoreApplication::processEvents();
@@ -190,6 +205,21 @@ int saveScreenshotTour(QQuickWindow& window, KioskController& kiosk, const Kiosk
          [&] {
              kiosk.staffEnrolment()->reset();
              kiosk.showForPreview(QStringLiteral("staffEnrol"));
+         }},
+        {"staff-paper",
+         [&] {
+             kiosk.staffPaper()->reset();
+             kiosk.staffPaper()->showForPreview(samplePaperBallot(),
+                                                {core::Choice::For, core::Choice::Invalid});
+             kiosk.showForPreview(QStringLiteral("staffPaper"));
+         }},
+        {"staff-paper-time",
+         [&] {
+             kiosk.staffPaper()->startTime();
+             for (const int digit : {0, 5, 1, 2, 1, 5}) {
+                 kiosk.staffPaper()->typeTimeDigit(digit);
+             }
+             kiosk.showForPreview(QStringLiteral("staffPaperTime"));
          }},
         {"inactivity-warning",
          [&] {

@@ -208,8 +208,8 @@ TEST_F(ApiTest, TheHubOpensAndClosesVotingOnSchedule) {
         return json(staff->get("/api/v1/assemblies/" + id))->getValue<std::string>("status");
     };
     EXPECT_EQ(status(), "scheduled");
-    const auto early =
-        staff->post("/api/v1/assemblies/" + id + "/ballots", ballot("p1", "a", "for", "for", 10.9));
+    const auto early = operatorClient->post("/api/v1/assemblies/" + id + "/ballots",
+                                            ballot("p1", "a", "for", "for", 10.9));
     EXPECT_EQ(early.status, 400);
     EXPECT_EQ(errorField(early, "field"), "cast_at");
     hub.clock.set(hub.start + 11LL * 24 * 3600 * 1000);
@@ -221,29 +221,52 @@ TEST_F(ApiTest, TheHubOpensAndClosesVotingOnSchedule) {
 TEST_F(ApiTest, APaperBallotIsStoredOnceAndCountedOnce) {
     const std::string id = openAssembly();
     const std::string path = "/api/v1/assemblies/" + id + "/ballots";
-    const auto first = staff->post(path, ballot("paper-1", "a", "for", "for"));
+    const auto first = operatorClient->post(path, ballot("paper-1", "a", "for", "for"));
     EXPECT_EQ(first.status, 201) << first.body;
-    const auto again = staff->post(path, ballot("paper-1", "a", "for", "for"));
+    const auto again = operatorClient->post(path, ballot("paper-1", "a", "for", "for"));
     EXPECT_EQ(again.status, 200);
     EXPECT_EQ(json(again)->getValue<std::string>("status"), "already_stored");
-    const auto changed = staff->post(path, ballot("paper-1", "a", "against", "for"));
+    const auto changed = operatorClient->post(path, ballot("paper-1", "a", "against", "for"));
     EXPECT_EQ(changed.status, 409);
-    EXPECT_EQ(errorField(staff->post(path, ballot("paper-2", "zz", "for", "for")), "field"),
-              "voter_id");
+    EXPECT_EQ(
+        errorField(operatorClient->post(path, ballot("paper-2", "zz", "for", "for")), "field"),
+        "voter_id");
     const auto unknownItem =
-        staff->post(path, R"({"id": "p3", "voter_id": "b", "cast_at": ")" + hub.dayOffset(11.5) +
-                              R"(", "answers": {"9": "for"}})");
+        operatorClient->post(path, R"({"id": "p3", "voter_id": "b", "cast_at": ")" +
+                                       hub.dayOffset(11.5) + R"(", "answers": {"9": "for"}})");
     EXPECT_EQ(errorField(unknownItem, "field"), "answers.9");
     EXPECT_EQ(hub.hub->ballotStore().count(), 1u);
+}
+
+// One staff token's word does not count a paper ballot: staff use double
+// entry (paper-ballots/entries); the single entry is the operator's.
+TEST_F(ApiTest, StaffMayNotEnterAPaperBallotAlone) {
+    const std::string id = openAssembly();
+    const std::string path = "/api/v1/assemblies/" + id + "/ballots";
+    for (const std::string& body :
+         {ballot("paper-1", "a", "for", "for"), std::string("not even json")}) {
+        const auto refused = staff->post(path, body);
+        EXPECT_EQ(refused.status, 403) << refused.body;
+        EXPECT_EQ(errorField(refused, "code"), "forbidden");
+        EXPECT_NE(errorField(refused, "message")
+                      .find("/api/v1/assemblies/" + id + "/paper-ballots/entries"),
+                  std::string::npos)
+            << refused.body;
+    }
+    EXPECT_EQ(auditor->post(path, ballot("paper-1", "a", "for", "for")).status, 403);
+    EXPECT_EQ(hub.hub->ballotStore().count(), 0u);
+    EXPECT_EQ(operatorClient->post(path, ballot("paper-1", "a", "for", "for")).status, 201);
 }
 
 TEST_F(ApiTest, ResultsCountTheEarliestBallotOfEachVoter) {
     const std::string id = openAssembly();
     const std::string path = "/api/v1/assemblies/" + id + "/ballots";
-    ASSERT_EQ(staff->post(path, ballot("p-a", "a", "for", "for", 11.6)).status, 201);
-    ASSERT_EQ(staff->post(path, ballot("p-a-late", "a", "against", "against", 11.9)).status, 201);
-    ASSERT_EQ(staff->post(path, ballot("p-b", "b", "against", "for", 11.2)).status, 201);
-    ASSERT_EQ(staff->post(path, ballot("p-w", "w", "for", "abstain")).status, 201);
+    ASSERT_EQ(operatorClient->post(path, ballot("p-a", "a", "for", "for", 11.6)).status, 201);
+    ASSERT_EQ(
+        operatorClient->post(path, ballot("p-a-late", "a", "against", "against", 11.9)).status,
+        201);
+    ASSERT_EQ(operatorClient->post(path, ballot("p-b", "b", "against", "for", 11.2)).status, 201);
+    ASSERT_EQ(operatorClient->post(path, ballot("p-w", "w", "for", "abstain")).status, 201);
     const auto results = auditor->get("/api/v1/assemblies/" + id + "/results");
     ASSERT_EQ(results.status, 200) << results.body;
     const auto binding = json(results)->getObject("binding");
@@ -261,10 +284,10 @@ TEST_F(ApiTest, ResultsCountTheEarliestBallotOfEachVoter) {
 TEST_F(ApiTest, TheExportedBundleRecountsToTheHubsResult) {
     const std::string id = openAssembly();
     const std::string path = "/api/v1/assemblies/" + id + "/ballots";
-    staff->post(path, ballot("p-a", "a", "for", "for"));
-    staff->post(path, ballot("p-c", "c", "abstain", "against"));
-    staff->post(path, ballot("p-h", "h", "for", "invalid"));
-    staff->post(path, ballot("p-d", "d", "against", "for"));
+    operatorClient->post(path, ballot("p-a", "a", "for", "for"));
+    operatorClient->post(path, ballot("p-c", "c", "abstain", "against"));
+    operatorClient->post(path, ballot("p-h", "h", "for", "invalid"));
+    operatorClient->post(path, ballot("p-d", "d", "against", "for"));
     const auto zip = auditor->get("/api/v1/assemblies/" + id + "/bundle");
     ASSERT_EQ(zip.status, 200);
     EXPECT_EQ(zip.contentType, "application/zip");

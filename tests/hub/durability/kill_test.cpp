@@ -96,7 +96,7 @@ protected:
         a.opensAt = clock.now() - kDay;
         a.closesAt = clock.now() + kDay;
         assemblyId = hub.createAssembly(a, clock.now() - 20 * kDay).id;
-        token = hub.tokens().create(Role::Staff, "kill test");
+        token = hub.tokens().create(Role::Operator, "kill test");
         castAt = clock.now() - 1000;
     }
     void TearDown() override { fs::remove_all(dir); }

@@ -1,6 +1,8 @@
 // The ballot id and check value scheme (docs/paper-ballots.md).
 #include <gtest/gtest.h>
 
+#include <vector>
+
 #include "veche/hub/paper/ballot_code.h"
 
 namespace veche::hub::paper {
@@ -116,6 +118,81 @@ TEST(BallotCode, AForgedCheckValueIsRefused) {
     BallotCode moved = code;
     moved.check = checkOf(kSecret, "a-00000002", code.ballotId);
     EXPECT_FALSE(verify(kSecret, "a-00000001", moved));
+}
+
+// What a keyboard-wedge scanner types for the QR text of voter o017's ballot
+// in assembly a-3f9c0b1e7d2a4c68: veche://ballot/?a=a-3f9c0b1e7d2a4c68&b=SJP1PTVF&c=GXT7AJ
+constexpr std::string_view kScannedAssembly = "a-3f9c0b1e7d2a4c68";
+constexpr std::string_view kScannedId = "SJP1PTVF";
+constexpr std::string_view kScannedCheck = "GXT7AJ";
+
+TEST(BallotCode, TheScannedBallotIsTheOneTheStringsBelowWereTypedFrom) {
+    const BallotCode code = codeFor(std::string(kScannedAssembly), "o017");
+    EXPECT_EQ(qrTextOf(code), "veche://ballot/?a=a-3f9c0b1e7d2a4c68&b=" + std::string(kScannedId) +
+                                  "&c=" + std::string(kScannedCheck));
+}
+
+void expectScannedBallot(const std::string& typed, std::string_view assembly) {
+    const Parsed parsed = parseCode(typed);
+    ASSERT_TRUE(parsed.code) << typed << ": " << parsed.error->field << ": "
+                             << parsed.error->message;
+    EXPECT_EQ(parsed.code->assemblyId, assembly) << typed;
+    EXPECT_EQ(parsed.code->ballotId, kScannedId) << typed;
+    EXPECT_EQ(parsed.code->check, kScannedCheck) << typed;
+    EXPECT_TRUE(verify(kSecret, kScannedAssembly, *parsed.code)) << typed;
+}
+
+TEST(BallotCode, AQrTextTypedUnderTheRussianLayoutIsRead) {
+    // Shift+; types Ж, / types ., Shift+/ types , and Shift+7 types ?.
+    expectScannedBallot("мусруЖ..ифддще.,ф=ф-3а9с0и1у7в2ф4с68?и=ЫОЗ1ЗЕМА?с=ПЧЕ7ФО\n",
+                        kScannedAssembly);
+}
+
+TEST(BallotCode, AQrTextTypedWithCapsLockIsRead) {
+    // The assembly id arrives upper case: sameAssembly() tells it is this one.
+    expectScannedBallot("VECHE://BALLOT/?A=A-3F9C0B1E7D2A4C68&B=sjp1ptvf&C=gxt7aj",
+                        "A-3F9C0B1E7D2A4C68");
+    // Under the Russian layout Caps Lock shifts the Ж key too: : arrives as ж.
+    expectScannedBallot("МУСРУж..ИФДДЩЕ.,Ф=Ф-3А9С0И1У7В2Ф4С68?И=ыоз1зема?С=пче7фо",
+                        "A-3F9C0B1E7D2A4C68");
+    EXPECT_TRUE(sameAssembly("A-3F9C0B1E7D2A4C68", kScannedAssembly));
+    EXPECT_TRUE(sameAssembly(kScannedAssembly, kScannedAssembly));
+    EXPECT_FALSE(sameAssembly("A-3F9C0B1E7D2A4C69", kScannedAssembly));
+    EXPECT_FALSE(sameAssembly("A-3F9C0B1E7D2A4C6", kScannedAssembly));
+}
+
+TEST(BallotCode, ATypedFormUnderTheRussianLayoutOrCapsLockIsRead) {
+    for (const std::string typed : {"ЫОЗ1-ЗЕМА-ПЧЕ7ФО", "ыоз1-зема-пче7фо", "ЫОЗ1ЗЕМАПЧЕ7ФО",
+                                    " ыоз1 зема пче7фо\n", "sjp1-ptvf-gxt7aj"}) {
+        expectScannedBallot(typed, "");
+    }
+}
+
+// Read back to US keys, a mistyped or foreign text is refused as before,
+// naming the part.
+TEST(BallotCode, AMistypedTextUnderTheRussianLayoutStillNamesThePart) {
+    struct Case {
+        std::string text, field;
+    };
+    const std::vector<Case> cases = {
+        {"мусруЖ..ифддще.,ф=ф-3а9с0и1у7в2ф4с68?и=ЫОЗ1ЗЕМА?с=ПЧЕ7ФЩ", "check"},
+        {"мусруЖ..ифддще.,ф=ф-3а9с0и1у7в2ф4с68?и=ЫОЗ1ЗЕМ?с=ПЧЕ7ФО", "ballot_id"},
+        {"мусруЖ..ифддще.,ф=ф-3а9с0и1у7в2ф4с68?и=ЫОЗ2ЗЕМА?с=ПЧЕ7ФО", "ballot_id"},
+        {"мусруЖ..ифддще.,и=ЫОЗ1ЗЕМА?с=ПЧЕ7ФО", "assembly"},
+        {"мусруЖ..ифддще.,ф=ф-3а9с0и1у7в2ф4с68?и=ЫОЗ1ЗЕМА", "check"},
+        {"ЫОЗ1-ЗЕМА-ПЧЕ7Ф", "code"},
+        {"ЫОЗ1-ЗЕМБ-ПЧЕ7ФО", "code"},  // Б is the , key
+        {"ЫОЗ1-ЗЕМК-ПЧЕ7ФО", "ballot_id"},
+        {"привет", "code"},
+    };
+    for (const Case& c : cases) {
+        const Parsed parsed = parseCode(c.text);
+        ASSERT_FALSE(parsed.code) << c.text;
+        EXPECT_EQ(parsed.error->field, c.field) << c.text << ": " << parsed.error->message;
+    }
+    const Parsed garbled = parseCode("привет");
+    EXPECT_NE(garbled.error->message.find("Russian keyboard layout as ghbdtn"), std::string::npos)
+        << garbled.error->message;
 }
 
 TEST(BallotCode, MalformedInputNamesThePart) {

@@ -43,7 +43,7 @@ protected:
     void SetUp() override {
         dir = fs::temp_directory_path() / ("veche-ballots-" + std::to_string(::getpid()));
         fs::create_directories(dir);
-        const auto reply = meeting.staff1.get(meeting.path("/ballots.pdf"));
+        const auto reply = meeting.operatorClient.get(meeting.path("/ballots.pdf"));
         ASSERT_EQ(reply.status, 200) << reply.body;
         ASSERT_EQ(reply.contentType, "application/pdf");
         ASSERT_EQ(reply.body.substr(0, 5), "%PDF-");
@@ -143,8 +143,15 @@ TEST_F(BallotPdfTest, TheServiceWritesThePdfAndTheRouteGuardsIt) {
         paper::PaperBallotService(*meeting.hub.hub, meeting.hub.database->db())
             .ballotsPdf(meeting.assemblyId);
     EXPECT_EQ(direct.substr(0, 5), "%PDF-");
-    EXPECT_EQ(meeting.staff1.get("/api/v1/assemblies/a-none/ballots.pdf").status, 404);
+    EXPECT_EQ(meeting.operatorClient.get("/api/v1/assemblies/a-none/ballots.pdf").status, 404);
     EXPECT_EQ(meeting.auditor.get(meeting.path("/ballots.pdf")).status, 403);
+}
+
+// The PDF carries every ballot's valid check value: operators only.
+TEST_F(BallotPdfTest, StaffMayNotFetchTheBallots) {
+    const auto reply = meeting.staff1.get(meeting.path("/ballots.pdf"));
+    EXPECT_EQ(reply.status, 403) << reply.body.substr(0, 200);
+    EXPECT_EQ(jsonOf(reply)->getObject("error")->getValue<std::string>("code"), "forbidden");
 }
 
 }  // namespace

@@ -1,7 +1,9 @@
 // Paper ballot double entry over real HTTP, on SQLite and PostgreSQL.
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <cstdlib>
+#include <vector>
 
 #include "paper_ballot_test_support.h"
 
@@ -13,6 +15,37 @@ using testing::jsonOf;
 
 std::string errorField(const testing::HttpReply& reply, const std::string& key) {
     return jsonOf(reply)->getObject("error")->getValue<std::string>(key);
+}
+
+// `text` as a keyboard-wedge scanner types it with the Russian ЙЦУКЕН layout
+// active: the character on the same key (enough for QR texts).
+std::string underRussianLayout(const std::string& text) {
+    const std::string us = "qwertyuiopasdfghjklzxcvbnm:/?&";
+    const std::vector<std::string> ru = {"й", "ц", "у", "к", "е", "н", "г", "ш", "щ", "з",
+                                         "ф", "ы", "в", "а", "п", "р", "о", "л", "д", "я",
+                                         "ч", "с", "м", "и", "т", "ь", "Ж", ".", ",", "?"};
+    const std::vector<std::string> upper = {"Й", "Ц", "У", "К", "Е", "Н", "Г", "Ш", "Щ",
+                                            "З", "Ф", "Ы", "В", "А", "П", "Р", "О", "Л",
+                                            "Д", "Я", "Ч", "С", "М", "И", "Т", "Ь"};
+    std::string out;
+    for (char c : text) {
+        const auto lower = us.find(static_cast<char>(std::tolower(c)));
+        if (std::isupper(static_cast<unsigned char>(c)) != 0) {
+            out += upper.at(lower);
+        } else {
+            out += lower == std::string::npos ? std::string(1, c) : ru.at(lower);
+        }
+    }
+    return out;
+}
+
+// `text` with Caps Lock on: every letter in the other case.
+std::string withCapsLock(std::string text) {
+    for (char& c : text) {
+        const auto u = static_cast<unsigned char>(c);
+        c = static_cast<char>(std::isupper(u) != 0 ? std::tolower(u) : std::toupper(u));
+    }
+    return text;
 }
 
 class PaperEntryTest : public ::testing::TestWithParam<Backend> {
@@ -99,6 +132,34 @@ TEST_P(PaperEntryTest, AChangedCheckValueOrIdIsRefusedNamingThePart) {
                                             R"({"code": ")" + elsewhere + R"("})");
     EXPECT_EQ(moved.status, 400);
     EXPECT_EQ(errorField(moved, "field"), "assembly");
+}
+
+TEST_P(PaperEntryTest, AScannerTypingUnderTheRussianLayoutOrCapsLockIsUnderstood) {
+    const std::string qr = qrOf("b");
+    const std::string russian = underRussianLayout(qr);
+    ASSERT_EQ(russian.find("veche"), std::string::npos) << russian;
+    for (const std::string& code : {russian, withCapsLock(qr)}) {
+        const auto r = meeting->staff1.post(meeting->path("/paper-ballots/lookup"),
+                                            R"({"code": ")" + code + R"("})");
+        ASSERT_EQ(r.status, 200) << code << "\n" << r.body;
+        EXPECT_EQ(jsonOf(r)->getValue<std::string>("voter_id"), "b");
+    }
+    const auto entered = meeting->enter(meeting->staff1, russian, "for", "abstain");
+    ASSERT_EQ(entered.status, 201) << entered.body;
+    const auto second = meeting->enter(meeting->staff2, withCapsLock(qr), "for", "abstain");
+    ASSERT_EQ(second.status, 201) << second.body;
+    EXPECT_EQ(jsonOf(second)->getValue<std::string>("status"), "counted");
+
+    // The QR text of another assembly stays refused in any case.
+    std::string elsewhere = qr;
+    elsewhere.replace(elsewhere.find(meeting->assemblyId), meeting->assemblyId.size(),
+                      "a-0123456789abcdef");
+    for (const std::string& code : {withCapsLock(elsewhere), underRussianLayout(elsewhere)}) {
+        const auto moved = meeting->staff1.post(meeting->path("/paper-ballots/lookup"),
+                                                R"({"code": ")" + code + R"("})");
+        EXPECT_EQ(moved.status, 400) << moved.body;
+        EXPECT_EQ(errorField(moved, "field"), "assembly");
+    }
 }
 
 TEST_P(PaperEntryTest, TwoMatchingEntriesByTwoTokensCountTheBallotOnce) {
@@ -201,6 +262,48 @@ TEST_P(PaperEntryTest, AMismatchIsListedSideBySideAndCountsOnlyWhenResolved) {
     const auto after = meeting->staff1.get(meeting->path("/paper-ballots/mismatches"));
     EXPECT_EQ(after.body.find("\"voter_id\""), std::string::npos) << after.body;
     EXPECT_EQ(entriesStored(), 3);
+}
+
+// A and B disagree: neither's own second pass may settle it on one person's
+// word; it is refused, nothing is stored, and a third token decides.
+TEST_P(PaperEntryTest, ASecondPassAfterAnotherTokensEntryCannotSettleAMismatch) {
+    const std::string code = qrOf("c");
+    ASSERT_EQ(meeting->enter(meeting->staff1, code, "for", "for").status, 201);
+    ASSERT_EQ(meeting->enter(meeting->staff2, code, "against", "for").status, 201);
+    for (auto* token : {&meeting->staff1, &meeting->staff2}) {
+        const auto pass = meeting->enter(*token, code, "for", "for", 11.5, true);
+        EXPECT_EQ(pass.status, 409) << pass.body;
+        EXPECT_EQ(errorField(pass, "field"), "second_pass");
+        EXPECT_EQ(errorField(pass, "code"), "second_pass_not_independent");
+    }
+    EXPECT_EQ(entriesStored(), 2);
+    EXPECT_EQ(meeting->countedBallots(), 0);
+
+    const auto third = meeting->enter(meeting->staff3, code, "for", "for");
+    ASSERT_EQ(third.status, 201) << third.body;
+    EXPECT_EQ(jsonOf(third)->getValue<std::string>("status"), "counted");
+    EXPECT_EQ(meeting->countedBallots(), 1);
+    EXPECT_EQ(meeting->votesFor(0), "20.00");
+}
+
+// Entries stored before the rule (a second pass after another token's) are
+// kept and shown, but do not count.
+TEST_P(PaperEntryTest, AStoredDependentSecondPassDoesNotCount) {
+    const std::string code = qrOf("c");
+    ASSERT_EQ(meeting->enter(meeting->staff1, code, "for", "for").status, 201);
+    ASSERT_EQ(meeting->enter(meeting->staff2, code, "against", "for").status, 201);
+    paper::PaperEntry pass =
+        paper::PaperBallotStore(meeting->hub.database->db()).entries(meeting->assemblyId).front();
+    pass.seq = 3;
+    pass.secondPass = true;
+    ASSERT_TRUE(
+        paper::PaperBallotStore(meeting->hub.database->db()).add(meeting->assemblyId, "c", pass));
+    const auto looked = meeting->staff3.post(meeting->path("/paper-ballots/lookup"),
+                                             R"({"code": ")" + code + R"("})");
+    ASSERT_EQ(looked.status, 200) << looked.body;
+    EXPECT_EQ(jsonOf(looked)->getValue<std::string>("status"), "mismatch");
+    EXPECT_EQ(jsonOf(looked)->getArray("entries")->size(), 3u);
+    EXPECT_EQ(meeting->countedBallots(), 0);
 }
 
 TEST_P(PaperEntryTest, ALateBallotIsRecordedAndNotCounted) {

@@ -75,7 +75,7 @@ TEST_F(StaffEndToEnd, AScannedLabelOnTheStaffScreenEnrolsTheKioskAgain) {
         ui::UiOptions o;
         o.windowed = true;
         o.speechEngine = "none";
-        ui::KioskUi screens(stack.backend(), o, nullptr, &stack.reenrolment());
+        ui::KioskUi screens(stack.backend(), o, nullptr, {&stack.reenrolment()});
         ASSERT_TRUE(screens.show());
         QTimer::singleShot(kNeverMs, [] { QCoreApplication::exit(-1); });
         QTimer::singleShot(0, [&] {

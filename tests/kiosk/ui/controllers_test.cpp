@@ -353,7 +353,7 @@ TEST(KioskUi, SavesEveryScreenInBothOrientationsAndThemes) {
         EXPECT_TRUE(logged.isEmpty()) << logged.join(QLatin1Char('\n')).toStdString();
     }
     const QStringList files = dir.entryList({QStringLiteral("*.png")});
-    EXPECT_EQ(files.size(), 27 * 2 * 2);
+    EXPECT_EQ(files.size(), 29 * 2 * 2);
     EXPECT_TRUE(files.contains(QStringLiteral("portrait-normal-staff-pin.png")));
     EXPECT_TRUE(files.contains(QStringLiteral("portrait-normal-home.png")));
     EXPECT_TRUE(files.contains(QStringLiteral("landscape-contrast-vote-accepted.png")));

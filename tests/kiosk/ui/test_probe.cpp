@@ -1,5 +1,7 @@
 #include "test_probe.h"
 
+#include <QDateTime>
+
 #include <string>
 #include <vector>
 
@@ -13,6 +15,7 @@ TestProbe::TestProbe(QObject* parent) : QObject(parent) {
     speech_ = engine.get();
     controller_ = std::make_unique<KioskController>(services_, std::move(engine));
     controller_->staffEnrolment()->setReenrolment(&reenrolment_);
+    controller_->staffPaper()->setPaperEntry(&paperEntry_);
     controller_->staffSms()->setPollIntervalMs(50);
 }
 
@@ -30,6 +33,48 @@ void ScriptedReenrolment::answer(Outcome outcome) {
 std::string ScriptedReenrolment::lastInput() const {
     std::lock_guard lock(mutex_);
     return lastInput_;
+}
+
+PaperLookup ScriptedPaperEntry::lookUp(const std::string& code) {
+    if (code == "нет") {
+        return {false, {}, "Такого бюллетеня нет в собраниях этого дома."};
+    }
+    PaperBallot b;
+    b.code = code;
+    b.assemblyTitle = "Ремонт крыши";
+    b.ballotId = "B7K2-M9QX";
+    b.voterNames = {"Антонова Анна Андреевна"};
+    b.premises = {"помещение 1, доля 1, голосов: 60,00"};
+    b.votes = "60,00";
+    b.items = {{"1", "Избрание председателя"}, {"2", "Ремонт крыши"}};
+    b.status = "not_entered";
+    if (code == "поздний") {  // voting closed on 1 January at 10:00 this year
+        const QDate firstOfJanuary(QDate::currentDate().year(), 1, 1);
+        b.closesAt = QDateTime(firstOfJanuary, QTime(10, 0)).toMSecsSinceEpoch();
+    }
+    return {true, b, "Бюллетень ещё не вводили."};
+}
+
+PaperEntryOutcome ScriptedPaperEntry::enter(const std::string& code, const PaperAnswers& answers,
+                                            Millis receivedAt, bool secondPass) {
+    std::string entry = code + "|";
+    for (const auto& [item, choice] : answers) {
+        entry += item + "=" + choiceKey(choice).toStdString() +
+                 (choice == core::Choice::Invalid ? "invalid" : "") + ",";
+    }
+    entry += "|" + std::to_string(receivedAt) + (secondPass ? "|second" : "|first");
+    std::lock_guard lock(mutex_);
+    lastEntry_ = entry;
+    return {true, "awaiting_second_entry", "Записано."};
+}
+
+std::string ScriptedPaperEntry::lastEntry() const {
+    std::lock_guard lock(mutex_);
+    return lastEntry_;
+}
+
+QString TestProbe::lastPaperEntry() const {
+    return QString::fromStdString(paperEntry_.lastEntry());
 }
 
 QString TestProbe::lastTestSmsPhone() const {

@@ -27,6 +27,22 @@ private:
     std::string lastInput_;
 };
 
+// A paper ballot entry that finds one two-item ballot (for any text but
+// "нет"; for "поздний" its voting closed on 1 January at 10:00) and records
+// what it was asked to enter.
+class ScriptedPaperEntry : public KioskPaperEntry {
+public:
+    PaperLookup lookUp(const std::string& code) override;
+    PaperEntryOutcome enter(const std::string& code, const PaperAnswers& answers, Millis receivedAt,
+                            bool secondPass) override;
+    // "code|1=for,2=invalid|<receivedAt>|second" of the last entry.
+    std::string lastEntry() const;
+
+private:
+    mutable std::mutex mutex_;
+    std::string lastEntry_;
+};
+
 // Test-only: owns a FakeServices and the KioskController built on it (with a
 // recording speech engine) and lets the QML tests read what the fake
 // recorded. Exposed to QML as the context property `probe`; the controller
@@ -70,10 +86,13 @@ public:
     // What the staff screen's re-enrolment got last, and what it answers.
     Q_INVOKABLE QString lastEnrolmentInput() const;
     Q_INVOKABLE void answerEnrolment(bool enrolled, const QString& kioskId, const QString& message);
+    // What the staff screen's paper entry entered last (ScriptedPaperEntry::lastEntry).
+    Q_INVOKABLE QString lastPaperEntry() const;
 
 private:
     FakeServices services_;
     ScriptedReenrolment reenrolment_;
+    ScriptedPaperEntry paperEntry_;
     RecordingSpeechEngine* speech_ = nullptr;  // owned by the controller's Speech
     std::unique_ptr<KioskController> controller_;
 };

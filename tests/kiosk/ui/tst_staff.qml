@@ -97,10 +97,88 @@ Item {
             compare(kioskController.staffEnrolment.text, "");
         }
 
+        function test_paper_ballots_are_scanned_answered_and_entered_one_after_another() {
+            openStaffScreen();
+            click("openStaffPaper");
+            compare(kioskController.screen, "staffPaper");
+            tryVerify(() => named("staffPaperInput").activeFocus);  // a scanner types in at once
+            const qr = "veche://ballot/?a=as-1&b=B7K2M9QX&c=4F7A9Z";
+            for (let i = 0; i < qr.length; ++i) {
+                keyClick(qr[i]);
+            }
+            keyClick(Qt.Key_Return);
+            tryCompare(named("staffPaperMessage"), "text", "Бюллетень ещё не вводили.");
+            verify(named("staffPaperOwner").text.indexOf("Антонова Анна Андреевна") >= 0);
+            click("paperAnswer0_for");
+            click("paperAnswer1_against");
+            click("paperAnswer1_invalid");  // no mark, or several
+            verify(!named("submitPaperBallot").enabled);  // no received time yet
+
+            click("staffPaperReceived");
+            compare(kioskController.screen, "staffPaperTime");
+            typeDigits("31021030");  // no 31 February
+            click("acceptPaperTime");
+            compare(named("staffPaperTimeMessage").text,
+                    "Такой даты или времени нет: проверьте ДД.ММ ЧЧ:ММ.");
+            compare(kioskController.screen, "staffPaperTime");
+            for (let i = 0; i < 8; ++i) {
+                click("keyErase");
+            }
+            typeDigits("01011030");
+            compare(named("staffPaperTime").text, "01.01 10:30");
+            click("acceptPaperTime");
+            compare(kioskController.screen, "staffPaper");
+            const received = new Date(new Date().getFullYear(), 0, 1, 10, 30).getTime();
+            click("submitPaperBallot");
+            tryCompare(named("staffPaperMessage"), "text", "Записано.");
+            compare(probe.lastPaperEntry(), qr + "|1=for,2=invalid,|" + received + "|first");
+
+            click("nextPaperBallot");
+            compare(kioskController.staffPaper.text, "");
+            verify(!kioskController.staffPaper.found);
+            tryVerify(() => named("staffPaperInput").activeFocus);
+            kioskController.staffPaper.text = "B7K2-M9QX-4F7A9Z";
+            click("lookUpPaperBallot");
+            tryCompare(kioskController.staffPaper, "found", true);
+            click("paperSecondPass");
+            click("paperAnswer0_abstain");
+            click("paperAnswer1_for");
+            click("submitPaperBallot");  // the received time stays for the stack
+            tryCompare(named("staffPaperMessage"), "text", "Записано.");
+            compare(probe.lastPaperEntry(),
+                    "B7K2-M9QX-4F7A9Z|1=abstain,2=for,|" + received + "|second");
+        }
+
+        function test_a_paper_received_after_voting_closed_is_flagged_before_it_is_entered() {
+            openStaffScreen();
+            click("openStaffPaper");
+            kioskController.staffPaper.text = "поздний";
+            click("lookUpPaperBallot");
+            tryCompare(kioskController.staffPaper, "found", true);
+            compare(named("staffPaperLate").text, "");
+            click("staffPaperReceived");
+            typeDigits("01011030");
+            click("acceptPaperTime");
+            verify(named("staffPaperLate").text.indexOf("Получен после окончания голосования")
+                   === 0, named("staffPaperLate").text);
+        }
+
+        function test_a_ballot_not_found_shows_why_and_nothing_to_answer() {
+            openStaffScreen();
+            click("openStaffPaper");
+            kioskController.staffPaper.text = "нет";
+            click("lookUpPaperBallot");
+            tryCompare(named("staffPaperMessage"), "text",
+                       "Такого бюллетеня нет в собраниях этого дома.");
+            verify(!named("staffPaperOwner").visible);
+            verify(!named("submitPaperBallot").enabled);
+        }
+
         function test_staff_tools_open_only_past_the_pin() {
             startVisit();
             kioskController.openStaffTool("sms");
             kioskController.openStaffTool("enrol");
+            kioskController.openStaffTool("paper");
             compare(kioskController.screen, "home");
         }
 

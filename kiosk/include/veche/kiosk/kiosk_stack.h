@@ -9,6 +9,7 @@
 #include "veche/kiosk/backend.h"
 #include "veche/kiosk/cabinet_recorder.h"
 #include "veche/kiosk/enrolment.h"
+#include "veche/kiosk/paper_entry.h"
 #include "veche/modem/pool.h"
 #include "veche/modem/worker_modem.h"
 
@@ -50,6 +51,8 @@ public:
     // sync and the cabinet pause while it runs and stay stopped once the
     // kiosk is enrolled again: then only a new stack runs the new identity.
     KioskReenrolment& reenrolment() { return *reenrolment_; }
+    // The staff screen's paper ballot entry, through this kiosk's link.
+    KioskPaperEntry& paperEntry() { return *paperEntry_; }
 
 private:
     void pauseIdentity();        // the sync and the cabinet stop
@@ -63,6 +66,7 @@ private:
     std::unique_ptr<KioskSmsOutbox> outbox_;
     std::unique_ptr<HubLink> link_;
     std::unique_ptr<SyncClient> sync_;
+    std::unique_ptr<HubPaperEntry> paperEntry_;
     // The pool is the modem's listener: it is made first and goes last.
     std::unique_ptr<modem::SmsPool> pool_;
     std::unique_ptr<modem::Modem> modem_;

@@ -55,11 +55,27 @@ struct CodeError {
 // hyphens and spaces). Checks the form and both Luhn symbols; it does not
 // know whether such a ballot exists or whether the check value is the hub's:
 // see verify().
+//
+// A keyboard-wedge scanner types the QR text as key presses, so the text may
+// arrive as the active layout and Caps Lock make of them:
+// - Russian ЙЦУКЕН layout: when `text` (UTF-8) holds any Russian letter or №,
+//   every character is read as the US character on the same key: ф->a,
+//   Ф->A, Ж->:, ю->., and the punctuation the layout moves: . -> /, , -> ?,
+//   ? -> &, " -> @, ; -> $, : -> ^, / -> |, № -> #.
+// - Caps Lock: letters arrive in the other case, and under the Russian layout
+//   so do the keys of ` [ ] ; ' , . (the : of "veche://" arrives as ж). The
+//   scheme and the keys a=, b=, c= are compared by key, ignoring case; the
+//   assembly id is given as read: compare it with sameAssembly().
 struct Parsed {
     std::optional<BallotCode> code;
     std::optional<CodeError> error;
 };
 Parsed parseCode(std::string_view text);
+
+// Whether the assembly id read from a QR text names `expected`. Ids are
+// case-sensitive, but Caps Lock inverts the case of a scanned one; the hub's
+// ids ("a-" and lower-case hex) never differ in case alone, so case is ignored.
+bool sameAssembly(std::string_view fromCode, std::string_view expected);
 
 // Whether `code.check` is the hub's check value for its ballot id in
 // `assemblyId`; compared in constant time.

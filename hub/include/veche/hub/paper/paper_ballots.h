@@ -3,8 +3,8 @@
 // Paper ballot double entry at the hub (docs/paper-ballots.md): staff look a
 // personal ballot up by its QR text or typed id and check value, and enter
 // its answers; a ballot counts (a Channel::Paper ballot through
-// Hub::submitBallot) only when two entries by different entrants agree
-// exactly. Entries are only added, never changed or removed.
+// Hub::submitBallot) only when two independent entries agree exactly
+// (verdictOf). Entries are only added, never changed or removed.
 
 #include <functional>
 #include <mutex>
@@ -45,6 +45,18 @@ std::string_view nameOf(PaperStatus status);
 
 // The status of a ballot's entries (in seq order) and, when two agree, the
 // earlier of the first agreeing pair.
+//
+// Two entries agree when their receivedAt and every answer are equal. A pair
+// settles the ballot only when its entries are independent:
+// - entries of two different tokens always may;
+// - a token's first entry and its own second pass only while no other token
+//   has entered the ballot: a second pass entered after another token's
+//   entry never counts (it could settle a mismatch with that token on one
+//   person's word). So once entries of more than one token disagree, only an
+//   entry of a token that has not entered the ballot yet can decide it.
+// Pairs are tried by their later entry in seq order, and whether an entry may
+// count depends only on the entries before it, so a verdict once reached
+// stays whatever is entered after.
 struct Verdict {
     PaperStatus status = PaperStatus::NotEntered;
     std::optional<PaperEntry> agreed;
@@ -102,8 +114,9 @@ public:
     // ballot when this entry agrees with an earlier one by another entrant.
     // Throws ApiError (nothing stored) for a bad code, answers that do not
     // cover the agenda exactly, a receivedAt before opening or in the future,
-    // a token's second different entry not marked as a second pass, or an
-    // entry of a ballot whose entries already agree.
+    // a token's second different entry not marked as a second pass, a second
+    // pass after another token's entry (it could not count), or an entry of
+    // a ballot whose entries already agree.
     EntryResult enter(const std::string& assemblyId, const std::string& code, PaperEntry entry);
 
     // Ballots whose entries disagree, with their entries.

@@ -7,9 +7,17 @@
 #include <string>
 
 #include "veche/hardware/cabinet_monitor.h"
+#include "veche/kiosk/paper_entry.h"
 #include "veche/kiosk/services.h"
 
 namespace veche::kiosk::ui {
+
+// What the staff screen offers besides the state of the kiosk; each must
+// outlive the KioskUi.
+struct StaffTools {
+    KioskReenrolment* reenrolment = nullptr;  // «Подключить заново»
+    KioskPaperEntry* paperEntry = nullptr;    // «Ввод бумажных бюллетеней»
+};
 
 struct UiOptions {
     // A window of `windowSize` instead of full screen (development).
@@ -32,7 +40,7 @@ struct UiOptions {
 // A main() does, in this order:
 //     KioskUi::prepareEnvironment();          // before QGuiApplication
 //     QGuiApplication app(argc, argv);
-//     KioskUi ui(services, options, cabinet, reenrolment); // all outlive ui
+//     KioskUi ui(services, options, cabinet, tools); // all outlive ui
 //     if (!ui.show()) return 1;               // or: return ui.saveScreenshots(dir);
 //     return app.exec();
 class KioskUi {
@@ -53,10 +61,9 @@ public:
     // Needs a running QGuiApplication. Loads nothing yet. With a `cabinet`,
     // presence wakes the attract screen, an opened cabinet locks the screens,
     // touches keep the backlight on, and a low battery ends the event loop
-    // with kBatteryShutdownExit. With a `reenrolment`, the staff screen
-    // offers «Подключить заново».
+    // with kBatteryShutdownExit. The staff screen offers the `tools` given.
     KioskUi(KioskServices& services, UiOptions options = {},
-            hardware::CabinetMonitor* cabinet = nullptr, KioskReenrolment* reenrolment = nullptr);
+            hardware::CabinetMonitor* cabinet = nullptr, StaffTools tools = {});
     ~KioskUi();
     KioskUi(const KioskUi&) = delete;
     KioskUi& operator=(const KioskUi&) = delete;
