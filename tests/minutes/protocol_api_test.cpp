@@ -27,6 +27,7 @@
 #include "veche/core/bundle_writer.h"
 #include "veche/core/result_json.h"
 #include "veche/hub/app/demo.h"
+#include "veche/hub/paper/paper_ballots.h"
 #include "veche/hub/recount.h"
 #include "veche/paperwork/typography.h"
 #include "veche/signing/ed25519.h"
@@ -378,6 +379,39 @@ TEST_P(ProtocolApiTest, TheNoticeOnTheKiosksIsInTheProofOfNotification) {
           std::string("данные системы"), std::string("3 4 5 6 7 8 9")}) {
         EXPECT_NE(annex.find(fact), std::string::npos) << fact << " in " << annex;
     }
+}
+
+TEST_P(ProtocolApiTest, APaperHandedInAfterVotingClosedIsInTheRegisterNotCounted) {
+    std::ostringstream log;
+    ASSERT_TRUE(seedDemo(*hub->hub, VECHE_SAMPLES "/oss-mkd-sadovaya-12", log));
+    const Assembly a = hub->hub->assemblies().front();
+    const auto ballot =
+        paper::PaperBallotService(*hub->hub, hub->database->db()).ballots(a.id).back();
+    hub->clock.set(a.closesAt + kDay);
+    const std::string late = Poco::DateTimeFormatter::format(
+        Poco::Timestamp((a.closesAt + 3'600'000) * 1000), Poco::DateTimeFormat::ISO8601_FORMAT);
+    std::string answers;
+    for (const core::AgendaItem& item : a.agenda.items) {
+        answers += (answers.empty() ? "" : ", ") + ("\"" + item.id + "\": \"for\"");
+    }
+    const std::string entry = R"({"code": ")" + paper::typedFormOf(ballot.code) +
+                              R"(", "received_at": ")" + late + R"(", "answers": {)" + answers +
+                              "}}";
+    const std::string path = "/api/v1/assemblies/" + a.id + "/paper-ballots/entries";
+    ASSERT_EQ(hub->client(Role::Staff).post(path, entry).status, 201);
+    ASSERT_EQ(hub->client(Role::Staff).post(path, entry).status, 201);  // another token
+    const auto before = hub->hub->results(a.id).binding.ballots;
+
+    const auto reply = exportOf(a.id);
+    ASSERT_EQ(reply.status, 200) << reply.body;  // settled: nothing pending
+    EXPECT_EQ(hub->hub->results(a.id).binding.ballots, before);
+    ScratchDir dir;
+    minutes::test::writeAll(minutes::test::unzip(reply.body), dir.path());
+    const std::string pdf = minutes::test::pdfWords(dir.path() / "protocol.pdf");
+    EXPECT_NE(pdf.find("не учтено как полученные после окончания голосования: 1."),
+              std::string::npos);
+    EXPECT_NE(pdf.find("нет (поздно)"), std::string::npos);
+    EXPECT_NE(pdf.find(ballot.code.ballotId), std::string::npos);  // the cell wraps the rest
 }
 
 TEST_P(ProtocolApiTest, RandomBuildingsProtocolsMatchTheRecountOfTheirBundles) {

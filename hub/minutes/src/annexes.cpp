@@ -117,11 +117,13 @@ void addReceived(paperwork::Document& d, const MeetingRecord& r,
         ++by[b.status];
     }
     using S = ReceivedBallot::Status;
-    d.blocks.push_back(
-        para("Всего получено бюллетеней: " + std::to_string(n) +
-             "; учтено: " + std::to_string(by[S::Counted]) + "; учтено отдельно (совещательно): " +
-             std::to_string(by[S::CountedConsultative]) + "; не учтено как повторные: " +
-             std::to_string(by[S::Repeat] + by[S::RepeatConsultative]) + "."));
+    d.blocks.push_back(para(
+        "Всего получено бюллетеней: " + std::to_string(n) +
+        "; учтено: " + std::to_string(by[S::Counted]) +
+        "; учтено отдельно (совещательно): " + std::to_string(by[S::CountedConsultative]) +
+        "; не учтено как повторные: " + std::to_string(by[S::Repeat] + by[S::RepeatConsultative]) +
+        "; не учтено как полученные после окончания голосования: " + std::to_string(by[S::Late]) +
+        "."));
     d.blocks.push_back(std::move(t));
 }
 
@@ -144,7 +146,9 @@ void addWrittenDecisions(paperwork::Document& d, const MeetingRecord& r,
         t.rows.push_back({std::to_string(++n), b.id,
                           paperwork::typeset(name != names.end() ? name->second : b.voterId),
                           wording::localDateTime(b.castAt, r.facts.utcOffsetMinutes),
-                          b.status == ReceivedBallot::Status::Counted ? "да" : "нет (повторный)",
+                          b.status == ReceivedBallot::Status::Counted ? "да"
+                          : b.status == ReceivedBallot::Status::Late  ? "нет (поздно)"
+                                                                     : "нет (повторный)",
                           ""});
     }
     t.rows.push_back({"", "", "Всего листов", "", "", ""});

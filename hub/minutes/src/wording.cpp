@@ -161,6 +161,8 @@ std::string statusOf(ReceivedBallot::Status status) {
             return "не учтён: повторный, учтено более раннее решение";
         case ReceivedBallot::Status::RepeatConsultative:
             return "не учтён: повторный электронный, учтён более ранний";
+        case ReceivedBallot::Status::Late:
+            return "не учтён: получен после окончания голосования";
     }
     return "";
 }

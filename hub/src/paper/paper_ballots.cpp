@@ -42,11 +42,11 @@ void refuseDependentSecondPass(const std::vector<PaperEntry>& entries, const Pap
     }
 }
 
+}  // namespace
+
 std::string countedBallotId(const std::string& assemblyId, const std::string& ballotId) {
     return "paper-" + assemblyId + "-" + ballotId;
 }
-
-}  // namespace
 
 std::string_view nameOf(PaperStatus status) {
     switch (status) {
@@ -271,6 +271,11 @@ long PaperBallotService::settle(const std::string& assemblyId) {
 }
 
 std::vector<PaperBallotView> PaperBallotService::mismatches(const std::string& assemblyId) {
+    return withStatus(assemblyId, PaperStatus::Mismatch);
+}
+
+std::vector<PaperBallotView> PaperBallotService::withStatus(const std::string& assemblyId,
+                                                            PaperStatus status) {
     Assembly a = assemblyWithVoters(assemblyId);
     std::vector<PaperEntry> all = store_.entries(assemblyId);
     const std::vector<PersonalBallot> ballots = this->ballots(a);
@@ -280,7 +285,7 @@ std::vector<PaperBallotView> PaperBallotService::mismatches(const std::string& a
         std::copy_if(all.begin(), all.end(), std::back_inserter(mine),
                      [&](const PaperEntry& e) { return e.ballotId == b.code.ballotId; });
         Verdict v = verdictOf(mine, a.closesAt);
-        if (v.status == PaperStatus::Mismatch) {
+        if (v.status == status) {
             out.push_back({a, b, std::move(mine), std::move(v)});
         }
     }

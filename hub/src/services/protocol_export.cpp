@@ -112,6 +112,22 @@ std::vector<minutes::ReceivedBallot> registerOf(const std::vector<Ballot>& all, 
     return received;
 }
 
+// Paper ballots whose two entries agree that they came after voting closed:
+// never stored as ballots, but received, so they are in the register.
+void addLatePapers(std::vector<minutes::ReceivedBallot>& received, Hub& hub,
+                   const std::string& assemblyId) {
+    paper::PaperBallotService papers(hub, hub.database());
+    for (const paper::PaperBallotView& v :
+         papers.withStatus(assemblyId, paper::PaperStatus::Late)) {
+        received.push_back({paper::countedBallotId(assemblyId, v.ballot.code.ballotId),
+                            v.ballot.voterId, "paper", v.verdict.agreed->receivedAt,
+                            minutes::ReceivedBallot::Status::Late});
+    }
+    std::sort(received.begin(), received.end(), [](const auto& x, const auto& y) {
+        return std::tie(x.castAt, x.id) < std::tie(y.castAt, y.id);
+    });
+}
+
 // Where Hub::postAssemblyNotice put the meeting's notice, and the kiosks of
 // its building (of its territory, for a body without one) enrolled and not
 // revoked while it was shown; nullopt when it was not posted.
@@ -196,6 +212,7 @@ minutes::MeetingRecord protocolRecord(Hub& hub, const std::string& assemblyId,
         r.consultative = bundleOf(a, voterList, consultative.counted);
     }
     r.received = registerOf(all, a, binding, consultative);
+    addLatePapers(r.received, hub, a.id);
     r.noticePosting = postingOf(hub, a);
     return r;
 }

@@ -64,6 +64,9 @@ struct Verdict {
 };
 Verdict verdictOf(const std::vector<PaperEntry>& entries, Millis closesAt);
 
+// The id of the Channel::Paper ballot a personal ballot becomes once counted.
+std::string countedBallotId(const std::string& assemblyId, const std::string& ballotId);
+
 // The SQL side: the hub's secret and the entries (schema version 13).
 class PaperBallotStore {
 public:
@@ -121,6 +124,8 @@ public:
 
     // Ballots whose entries disagree, with their entries.
     std::vector<PaperBallotView> mismatches(const std::string& assemblyId);
+    // Ballots of `assemblyId` whose entries come to `status`, with their entries.
+    std::vector<PaperBallotView> withStatus(const std::string& assemblyId, PaperStatus status);
 
     // Before the protocol: every ballot whose entries agree is stored as a
     // paper ballot (again: idempotent, so a count a failure interrupted is

@@ -68,6 +68,7 @@ struct ReceivedBallot {
         CountedConsultative,  // electronic, counted apart as consultative
         Repeat,               // the voter's earlier binding ballot counts
         RepeatConsultative,   // the voter's earlier consultative ballot counts
+        Late,                 // a paper handed in after voting closed: recorded only
     };
     std::string id;
     std::string voterId;
