@@ -1,6 +1,11 @@
 #include "veche/minutes/export.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <optional>
 #include <random>
@@ -27,14 +32,26 @@ void addBundle(std::vector<ExportFile>& files, const core::BundleFiles& bundle,
     add(bundle.ballots, "ballots.csv");
 }
 
-// Writes `bytes` to `path`; throws naming `name` and `dir` when it cannot.
+// Flushes `path` (a file or a directory) to the disk; false when it cannot.
+bool syncToDisk(const std::filesystem::path& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    const bool synced = fd >= 0 && ::fsync(fd) == 0;
+    if (fd >= 0) {
+        ::close(fd);
+    }
+    return synced;
+}
+
+// Writes `bytes` to `path`, on the disk when it returns; throws naming
+// `name` and `dir` when it cannot.
 void writeFile(const std::filesystem::path& path, const std::string& bytes, const std::string& name,
                const std::filesystem::path& dir) {
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     out.close();
-    if (!out) {
-        throw std::runtime_error(name + ": cannot be written to " + dir.string());
+    if (!out || !syncToDisk(path)) {
+        throw std::runtime_error(name + ": cannot be written to " + dir.string() + ": " +
+                                 std::strerror(errno));
     }
 }
 
@@ -111,6 +128,16 @@ void writeAll(const std::vector<ExportFile>& files, const std::filesystem::path&
         }
         writeFile(path, f.bytes, f.path, target);
     }
+    // The directories' entries too, so that a power cut after the rename
+    // cannot leave the export with files missing.
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(staging)) {
+        if (entry.is_directory() && !syncToDisk(entry.path())) {
+            throw std::runtime_error(entry.path().string() + ": cannot be flushed to disk");
+        }
+    }
+    if (!syncToDisk(staging)) {
+        throw std::runtime_error(staging.string() + ": cannot be flushed to disk");
+    }
 }
 
 }  // namespace
@@ -162,6 +189,7 @@ void writeExport(const std::vector<ExportFile>& files, const std::filesystem::pa
         if (ec) {
             throw std::runtime_error(target.string() + ": cannot be put in place: " + ec.message());
         }
+        syncToDisk(target.parent_path());  // the rename; the export is complete either way
     } catch (...) {
         std::error_code ec;
         if (!staging.empty()) {
