@@ -14,6 +14,7 @@ ScreenPage {
     readonly property StaffPaperEntry paper: kiosk.staffPaper
     readonly property bool oneColumn: theme.portrait
     title: "Бумажные бюллетени"
+    showTitle: oneColumn  // landscape needs the height
     spokenText: title + "\n" + paper.message
 
     GridLayout {
@@ -78,21 +79,13 @@ ScreenPage {
                 onClicked: page.paper.lookUp()
             }
         }
-        MessageText {
+        BodyText {
             objectName: "staffPaperMessage"
             theme: page.theme
+            visible: text.length > 0
             text: page.paper.message
+            font.bold: true
             Layout.row: 1
-            Layout.column: 0
-            Layout.fillWidth: true
-        }
-        BodyText {
-            objectName: "staffPaperOwner"
-            theme: page.theme
-            visible: page.paper.found
-            text: "Бюллетень № " + page.paper.ballotId + ". " + page.paper.assemblyTitle + "\n"
-                  + page.paper.ownerText
-            Layout.row: 2
             Layout.column: 0
             Layout.fillWidth: true
         }
@@ -102,9 +95,9 @@ ScreenPage {
             clip: true
             contentHeight: answers.implicitHeight
             boundsBehavior: Flickable.StopAtBounds
-            Layout.row: page.oneColumn ? 3 : 0
+            Layout.row: page.oneColumn ? 2 : 0
             Layout.column: page.oneColumn ? 0 : 1
-            Layout.rowSpan: page.oneColumn ? 1 : 7
+            Layout.rowSpan: page.oneColumn ? 1 : 6
             Layout.fillWidth: true
             Layout.fillHeight: true
             Layout.preferredWidth: page.oneColumn ? -1 : page.width / 2
@@ -113,6 +106,15 @@ ScreenPage {
                 id: answers
                 width: agenda.width
                 spacing: page.theme.gap
+
+                BodyText {
+                    objectName: "staffPaperOwner"
+                    theme: page.theme
+                    text: "Бюллетень № " + page.paper.ballotId + ". " + page.paper.assemblyTitle
+                          + "\n" + page.paper.ownerText
+                    font.bold: true
+                    Layout.fillWidth: true
+                }
 
                 // Outer ids in delegates: valid, but flagged by Qt 6.4's qmllint (no
                 // ComponentBehavior: Bound before 6.5).
@@ -162,7 +164,7 @@ ScreenPage {
         }
         Item {
             visible: !page.paper.found || !page.oneColumn
-            Layout.row: 3
+            Layout.row: 2
             Layout.column: 0
             Layout.fillHeight: true
         }
@@ -171,24 +173,26 @@ ScreenPage {
             theme: page.theme
             kind: page.paper.receivedSet ? "secondary" : "primary"
             text: "Получен: " + page.paper.receivedText
-            detail: "изменить"
             enabled: !page.paper.busy
-            Layout.row: 4
+            Layout.row: 3
             Layout.column: 0
             Layout.fillWidth: true
             onClicked: page.kiosk.openPaperTime()
         }
-        MessageText {
+        BodyText {
             objectName: "staffPaperLate"
             theme: page.theme
+            visible: text.length > 0
             text: page.paper.lateWarning
-            Layout.row: 5
+            color: page.theme.highContrast ? page.theme.text : page.theme.alert
+            font.bold: true
+            Layout.row: 4
             Layout.column: 0
             Layout.fillWidth: true
         }
         RowLayout {
             spacing: page.theme.gap
-            Layout.row: 6
+            Layout.row: 5
             Layout.column: 0
             Layout.fillWidth: true
 
