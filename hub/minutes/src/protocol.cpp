@@ -31,10 +31,10 @@ std::string titleOf(const MeetingRecord& r, core::RuleSet rules) {
     return "ПРОТОКОЛ № " + r.details.number + "\n" + (kind.empty() ? "" : kind + " ") + terms.body;
 }
 
-void addHeader(Document& d, const MeetingRecord& r, core::RuleSet rules) {
+void addHeader(Document& d, const MeetingRecord& r) {
     const MeetingFacts& f = r.facts;
-    d.blocks.push_back(para((rules == core::RuleSet::OssMkd ? "по адресу: " : "территория: ") +
-                                f.address + ", проводимого в форме " + wording::formOf(f.form),
+    d.blocks.push_back(para((f.atBuilding ? "по адресу: " : "территория: ") + f.address +
+                                ", проводимого в форме " + wording::formOf(f.form),
                             false, Align::Center));
     d.blocks.push_back(para("Дата протокола (дата подсчёта голосов): " +
                             paperwork::formatDate(r.details.countedOn)));
@@ -246,7 +246,7 @@ paperwork::Document protocolDocument(const MeetingRecord& record, const Count& b
                                      const Count* consultative) {
     Document d;
     d.title = titleOf(record, binding.result.rules);
-    addHeader(d, record, binding.result.rules);
+    addHeader(d, record);
     addIntroduction(d, record, binding);
     addAgenda(d, binding.meeting.agenda);
     addItems(d, record, binding);

@@ -50,6 +50,7 @@ minutes::MeetingFacts factsOf(Hub& hub, const Assembly& a) {
     if (a.buildingId) {
         if (const auto b = hub.territories().building(*a.buildingId)) {
             f.address = b->address;
+            f.atBuilding = true;
         }
     } else if (const auto t = hub.territories().territory(a.territoryId)) {
         f.address = t->name;

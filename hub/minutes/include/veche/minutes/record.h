@@ -81,7 +81,8 @@ struct ReceivedBallot {
 
 // The meeting as the hub holds it.
 struct MeetingFacts {
-    std::string address;  // the building's address, or the territory's name
+    std::string address;      // the building's address, or the territory's name
+    bool atBuilding = false;  // `address` is a building's
     bool extraordinary = true;
     MeetingForm form = MeetingForm::Absentee;
     std::string initiator;
