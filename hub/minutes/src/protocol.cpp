@@ -258,4 +258,8 @@ paperwork::Document protocolDocument(const MeetingRecord& record, const Count& b
     return d;
 }
 
+std::string bodyOf(core::RuleSet rules) {
+    return wording::termsOf(rules).body;
+}
+
 }  // namespace veche::minutes

@@ -5,6 +5,8 @@
 
 #include <cstdio>
 
+#include "veche/minutes/protocol.h"
+
 namespace veche::hub {
 namespace {
 
@@ -38,24 +40,6 @@ std::string kindName(core::RuleSet rules, bool extraordinary) {
     return "";
 }
 
-std::string bodyName(core::RuleSet rules) {
-    switch (rules) {
-        case core::RuleSet::OssMkd:
-            return "общего собрания собственников помещений в многоквартирном доме";
-        case core::RuleSet::TosMeeting:
-            return "собрания граждан, осуществляющих территориальное общественное самоуправление";
-        case core::RuleSet::TosConference:
-            return "конференции территориального общественного самоуправления";
-        case core::RuleSet::Snt:
-            return "общего собрания членов товарищества";
-        case core::RuleSet::Skhod:
-            return "схода граждан";
-        case core::RuleSet::Poll:
-            return "опроса жителей";
-    }
-    return "";
-}
-
 }  // namespace
 
 std::string localTime(Millis t, int utcOffsetMinutes) {
@@ -77,7 +61,7 @@ std::string noticeText(const Assembly& a, TerritoryStore& territories, int utcOf
     }
     auto at = [utcOffsetMinutes](Millis t) { return localTime(t, utcOffsetMinutes); };
     std::string text = "СООБЩЕНИЕ\nо проведении " + kindName(a.agenda.rules, a.extraordinary) +
-                       bodyName(a.agenda.rules) + "\n" + address + "\n\n";
+                       minutes::bodyOf(a.agenda.rules) + "\n" + address + "\n\n";
     text += "Инициатор собрания: " + a.initiator + ".\n";
     text += "Форма проведения: " + formName(a.form) + ".\n";
     if (a.form != Form::Absentee) {

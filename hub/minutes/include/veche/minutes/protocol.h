@@ -4,6 +4,7 @@
 // protocol with the structure of приказ Минстроя 266/пр as LAW.md §7 gives
 // it, and the notice. All text is Russian and set with paperwork::typeset.
 
+#include <string>
 #include <string_view>
 
 #include "veche/core/bundle.h"
@@ -42,5 +43,10 @@ paperwork::Document protocolDocument(const MeetingRecord& record, const Count& b
 // The notice (сообщение о проведении) from the hub's notice text: its first
 // lines up to the blank line are the title, each other line a paragraph.
 paperwork::Document noticeDocument(std::string_view noticeText);
+
+// The meeting's body in the genitive, as the protocol's title names it
+// («общего собрания собственников помещений в многоквартирном доме»), for
+// the notice to name it the same way.
+std::string bodyOf(core::RuleSet rules);
 
 }  // namespace veche::minutes
