@@ -7,6 +7,8 @@
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
 #include <gtest/gtest.h>
+#include <functional>
+
 #include <QDateTime>
 #include <QDeadlineTimer>
 #include <QGuiApplication>
@@ -57,6 +59,31 @@ protected:
         return o;
     }
 
+    // Shows the real screens of `stack` with every staff tool, opens the
+    // staff screen with the PIN and lets `steps` drive them from there.
+    // Returns the event loop's exit code.
+    static int runStaffScreens(KioskStack& stack, const std::function<void(UiDriver&)>& steps) {
+        ui::UiOptions o;
+        o.windowed = true;
+        o.speechEngine = "none";
+        ui::KioskUi screens(stack.backend(), o, nullptr,
+                            {&stack.reenrolment(), &stack.paperEntry()});
+        if (!screens.show()) {
+            return -2;
+        }
+        QTimer::singleShot(kNeverMs, [] { QCoreApplication::exit(-1); });
+        QTimer::singleShot(0, [&] {
+            UiDriver d(*UiDriver::kioskWindow());
+            if (d.tap("startButton") && d.holdUntil("clockHold", "staffPinScreen") &&
+                d.typeDigits("2468") && d.tap("submitStaffPin") && d.expect("staffScreen")) {
+                steps(d);
+            } else {
+                ADD_FAILURE() << "the staff screen did not open";
+            }
+        });
+        return QGuiApplication::exec();
+    }
+
     std::string kioskStatusAtHub(const std::string& id) {
         hub.clock.set(systemEnvironment().now());
         const auto reply = hub.client(hub::Role::Operator).get("/api/v1/kiosks/" + id);
@@ -91,24 +118,15 @@ TEST_F(StaffEndToEnd, AScannedLabelOnTheStaffScreenEnrolsTheKioskAgain) {
     {
         KioskStack stack(options(), systemEnvironment());
         stack.start();
-        ui::UiOptions o;
-        o.windowed = true;
-        o.speechEngine = "none";
-        ui::KioskUi screens(stack.backend(), o, nullptr, {&stack.reenrolment()});
-        ASSERT_TRUE(screens.show());
-        QTimer::singleShot(kNeverMs, [] { QCoreApplication::exit(-1); });
-        QTimer::singleShot(0, [&] {
-            UiDriver d(*UiDriver::kioskWindow());
-            ASSERT_TRUE(d.tap("startButton"));
-            ASSERT_TRUE(d.holdUntil("clockHold", "staffPinScreen"));
-            ASSERT_TRUE(d.typeDigits("2468"));
-            ASSERT_TRUE(d.tap("submitStaffPin"));
-            ASSERT_TRUE(d.tap("openStaffEnrol"));
-            ASSERT_TRUE(d.expect("staffEnrolScreen"));
-            d.typeText(QString::fromStdString(label));  // the scanner, into the focused field
-            d.pressEnter();
-        });
-        EXPECT_EQ(QGuiApplication::exec(), ui::KioskUi::kEnrolledAgainExit);
+        EXPECT_EQ(runStaffScreens(stack,
+                                  [&](UiDriver& d) {
+                                      ASSERT_TRUE(d.tap("openStaffEnrol"));
+                                      ASSERT_TRUE(d.expect("staffEnrolScreen"));
+                                      // The scanner, into the focused field.
+                                      d.typeText(QString::fromStdString(label));
+                                      d.pressEnter();
+                                  }),
+                  ui::KioskUi::kEnrolledAgainExit);
         stack.stop();
     }
     KioskStack restarted(options(), systemEnvironment());  // as veche-kiosk's main() does
@@ -131,19 +149,7 @@ TEST_F(StaffEndToEnd, APaperBallotScannedOnTheStaffScreenCountsWithTheOperatorsE
     {
         KioskStack stack(options(), systemEnvironment());
         stack.start();
-        ui::UiOptions o;
-        o.windowed = true;
-        o.speechEngine = "none";
-        ui::KioskUi screens(stack.backend(), o, nullptr,
-                            {&stack.reenrolment(), &stack.paperEntry()});
-        ASSERT_TRUE(screens.show());
-        QTimer::singleShot(kNeverMs, [] { QCoreApplication::exit(-1); });
-        QTimer::singleShot(0, [&] {
-            UiDriver d(*UiDriver::kioskWindow());
-            ASSERT_TRUE(d.tap("startButton"));
-            ASSERT_TRUE(d.holdUntil("clockHold", "staffPinScreen"));
-            ASSERT_TRUE(d.typeDigits("2468"));
-            ASSERT_TRUE(d.tap("submitStaffPin"));
+        const int exit = runStaffScreens(stack, [&](UiDriver& d) {
             ASSERT_TRUE(d.tap("openStaffPaper"));
             ASSERT_TRUE(d.expect("staffPaperScreen"));
             d.typeText(QString::fromStdString(hub::paper::qrTextOf(code)));  // the scanner
@@ -158,7 +164,7 @@ TEST_F(StaffEndToEnd, APaperBallotScannedOnTheStaffScreenCountsWithTheOperatorsE
                 << d.text("staffPaperMessage").toStdString();
             QCoreApplication::exit(0);
         });
-        EXPECT_EQ(QGuiApplication::exec(), 0);
+        EXPECT_EQ(exit, 0);
         stack.stop();
     }
     hub.clock.set(systemEnvironment().now());
