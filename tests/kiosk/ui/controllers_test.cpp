@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QMutex>
 #include <QMutexLocker>
@@ -12,6 +13,7 @@
 #include "kiosk_controller.h"
 #include "qr_image_provider.h"
 #include "recording_speech_engine.h"
+#include "staff_paper_entry.h"
 #include "veche/kiosk/ui/kiosk_ui.h"
 
 namespace veche::kiosk::ui {
@@ -214,6 +216,35 @@ TEST_F(ControllerFixture, ReviewPageSizeFollowsTheTheme) {
     EXPECT_EQ(kiosk.voting()->review()->pageSize(), 1);
     kiosk.theme()->setWindowSize(QSizeF(1080, 1920));
     EXPECT_EQ(kiosk.voting()->review()->pageSize(), 2);
+}
+
+// The received time of paper ballots, typed as ДДММЧЧММ on 5 January 2026
+// at 10:00: a day and time not yet come this year are last year's.
+TEST(StaffPaperEntry, ATypedReceivedTimeIsTheLatestSuchTimeNotAfterNow) {
+    QThreadPool pool;
+    const Millis now = QDateTime(QDate(2026, 1, 5), QTime(10, 0)).toMSecsSinceEpoch();
+    StaffPaperEntry paper(pool, [now] { return now; });
+    QSignalSpy accepted(&paper, &StaffPaperEntry::timeAccepted);
+    const auto type = [&paper](const QString& digits) {
+        paper.startTime();
+        for (const QChar digit : digits) {
+            paper.typeTimeDigit(digit.digitValue());
+        }
+        paper.acceptTime();
+    };
+    EXPECT_FALSE(paper.receivedSet());
+    type(QStringLiteral("28121530"));
+    EXPECT_EQ(accepted.count(), 1);
+    EXPECT_EQ(paper.receivedText(), QStringLiteral("28 декабря 2025, 15:30"));
+    type(QStringLiteral("05010930"));
+    EXPECT_EQ(paper.receivedText(), QStringLiteral("5 января 2026, 09:30"));
+    type(QStringLiteral("05011030"));  // half an hour ahead: a year ago
+    EXPECT_EQ(paper.receivedText(), QStringLiteral("5 января 2025, 10:30"));
+    type(QStringLiteral("32011030"));
+    EXPECT_EQ(accepted.count(), 3);  // refused, the time kept
+    EXPECT_EQ(paper.timeMessage(),
+              QStringLiteral("Такой даты или времени нет: проверьте ДД.ММ ЧЧ:ММ."));
+    EXPECT_EQ(paper.receivedText(), QStringLiteral("5 января 2025, 10:30"));
 }
 
 TEST(ChoiceListModel, SixChoicesFitOnePageAndNewChoicesStartOnTheFirstPage) {
