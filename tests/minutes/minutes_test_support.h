@@ -1,7 +1,7 @@
 #pragma once
 
-// Helpers of the protocol export tests: scratch directories, external
-// programs, zips, and random buildings.
+// Helpers of the protocol export tests: PDF words, zips, and random
+// buildings (and those of document_test_support.h).
 
 #include <gtest/gtest.h>
 
@@ -11,27 +11,14 @@
 #include <string>
 #include <vector>
 
+#include "../paperwork/document_test_support.h"
+
 namespace veche::minutes::test {
 
-// A fresh directory for one test, removed with the object.
-class ScratchDir {
-public:
-    ScratchDir();
-    ~ScratchDir();
-    ScratchDir(const ScratchDir&) = delete;
-    ScratchDir& operator=(const ScratchDir&) = delete;
-    const std::filesystem::path& path() const { return path_; }
-
-private:
-    std::filesystem::path path_;
-};
-
-struct CommandResult {
-    int status = -1;
-    std::string out;
-};
-// Runs `command` through the shell; stdout only.
-CommandResult run(const std::string& command);
+using paperwork::test::CommandResult;
+using paperwork::test::inOrder;
+using paperwork::test::run;
+using paperwork::test::ScratchDir;
 
 // pdftotext -layout of the PDF at `path`, every run of white space (no-break
 // spaces and line ends included) made one plain space.
@@ -39,9 +26,6 @@ std::string pdfWords(const std::filesystem::path& path);
 
 // Every run of white space, U+00A0 included, made one plain space.
 std::string collapsed(std::string text);
-
-// Whether each of `needles` occurs in `text` after the one before.
-testing::AssertionResult inOrder(const std::string& text, const std::vector<std::string>& needles);
 
 // The entries of a zip, by path.
 std::map<std::string, std::string> unzip(const std::string& zip);

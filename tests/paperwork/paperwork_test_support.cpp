@@ -1,9 +1,5 @@
 #include "paperwork_test_support.h"
 
-#include <sys/wait.h>
-#include <unistd.h>
-
-#include <cstdio>
 #include <cstdlib>
 #include <sstream>
 
@@ -11,36 +7,6 @@
 #include "veche/provisioning/qr.h"
 
 namespace veche::paperwork::test {
-
-ScratchDir::ScratchDir() {
-    const auto* info = testing::UnitTest::GetInstance()->current_test_info();
-    const std::string name = info ? std::string(info->test_suite_name()) + "." + info->name() : "x";
-    path_ = std::filesystem::temp_directory_path() /
-            ("veche-paperwork-" + std::to_string(::getpid()) + "-" + name);
-    std::filesystem::remove_all(path_);
-    std::filesystem::create_directories(path_);
-}
-
-ScratchDir::~ScratchDir() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-}
-
-CommandResult run(const std::string& command) {
-    CommandResult result;
-    FILE* pipe = ::popen(command.c_str(), "r");
-    if (pipe == nullptr) {
-        return result;
-    }
-    char buffer[4096];
-    std::size_t n = 0;
-    while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) {
-        result.out.append(buffer, n);
-    }
-    const int status = ::pclose(pipe);
-    result.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return result;
-}
 
 std::string pdfText(const std::string& path) {
     const auto result = run(std::string(VECHE_PDFTOTEXT) + " -layout -enc UTF-8 " + path + " -");
@@ -54,20 +20,6 @@ std::string withPlainSpaces(std::string text) {
         text.replace(at, nbsp.size(), " ");
     }
     return text;
-}
-
-testing::AssertionResult inOrder(const std::string& text, const std::vector<std::string>& needles) {
-    std::size_t from = 0;
-    for (const auto& needle : needles) {
-        const auto at = text.find(needle, from);
-        if (at == std::string::npos) {
-            return testing::AssertionFailure()
-                   << "\"" << needle << "\" is missing after offset " << from << " in:\n"
-                   << text;
-        }
-        from = at + needle.size();
-    }
-    return testing::AssertionSuccess();
 }
 
 std::optional<std::string> findOnPath(const std::string& program) {

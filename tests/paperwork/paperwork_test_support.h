@@ -1,7 +1,7 @@
 #pragma once
 
-// Helpers of the paperwork tests: scratch directories, external programs, a
-// sample protocol.
+// Helpers of the paperwork tests: PDF text, programs on PATH, a sample
+// protocol (and document_test_support.h).
 
 #include <gtest/gtest.h>
 
@@ -10,32 +10,10 @@
 #include <string>
 #include <vector>
 
+#include "document_test_support.h"
 #include "veche/paperwork/document.h"
 
 namespace veche::paperwork::test {
-
-// A fresh directory for one test, removed with the object.
-class ScratchDir {
-public:
-    ScratchDir();
-    ~ScratchDir();
-    ScratchDir(const ScratchDir&) = delete;
-    ScratchDir& operator=(const ScratchDir&) = delete;
-
-    std::string file(const std::string& name) const { return (path_ / name).string(); }
-    const std::filesystem::path& path() const { return path_; }
-
-private:
-    std::filesystem::path path_;
-};
-
-struct CommandResult {
-    int status = -1;  // the exit status; -1 if it did not exit normally
-    std::string out;  // its standard output
-};
-
-// Runs `command` through the shell.
-CommandResult run(const std::string& command);
 
 // The text pdftotext -layout reads from the PDF at `path`, pages separated
 // by form feeds, no-break spaces as plain ones.
@@ -43,9 +21,6 @@ std::string pdfText(const std::string& path);
 
 // U+00A0 replaced by a plain space.
 std::string withPlainSpaces(std::string text);
-
-// Whether each of `needles` occurs in `text` after the one before.
-testing::AssertionResult inOrder(const std::string& text, const std::vector<std::string>& needles);
 
 // The full path of `program` on PATH, if it is there.
 std::optional<std::string> findOnPath(const std::string& program);
